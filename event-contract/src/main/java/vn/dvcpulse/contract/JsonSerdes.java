@@ -1,0 +1,27 @@
+package vn.dvcpulse.contract;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How records are written on Kafka: plain JSON of the contract's records, with no type headers, so that the
+ * topic's declared value type alone decides how a record is read (and a consumer in another language can read it).
+ */
+public final class JsonSerdes {
+
+	/** Tolerant on read: a newer producer may add fields that an older consumer does not know yet. */
+	static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	public static <T> Serde<T> of(Class<T> type) {
+		return new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
+	}
+
+	private JsonSerdes() {
+	}
+
+}

@@ -1,0 +1,37 @@
+package vn.dvcpulse.contract.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A provincial-level unit as it was in force for one interval. A code may be reused by a later unit (Hà Nội is 01
+ * before and after 2025-07-01), so a unit is identified by its code and the day it took effect.
+ *
+ * @param code             the unit's code
+ * @param nameVi           short Vietnamese name
+ * @param nameViFull       full Vietnamese name
+ * @param nameEn           English name
+ * @param type             province or centrally-run city
+ * @param region           socio-economic region, where the source gives one
+ * @param latitude         centroid latitude
+ * @param longitude        centroid longitude
+ * @param population       population figure
+ * @param populationBasis  what the figure is and where it comes from
+ * @param validFrom        first day in force
+ * @param validTo          last day in force, {@code null} while in force
+ * @param successorCode    the unit it became, {@code null} while in force
+ * @param predecessorCodes the units it was formed from
+ */
+public record LocalityVersion(String code, String nameVi, String nameViFull, String nameEn, String type,
+		String region, Double latitude, Double longitude, Long population, String populationBasis,
+		LocalDate validFrom, LocalDate validTo, String successorCode, List<String> predecessorCodes) {
+
+	public String key() {
+		return this.code + "@" + this.validFrom;
+	}
+
+	public boolean inForceOn(LocalDate day) {
+		return !day.isBefore(this.validFrom) && (this.validTo == null || !day.isAfter(this.validTo));
+	}
+
+}

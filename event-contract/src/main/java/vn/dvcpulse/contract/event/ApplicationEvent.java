@@ -1,0 +1,67 @@
+package vn.dvcpulse.contract.event;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One step of one application (hồ sơ), as a local case-handling system posts it. The envelope (the first six
+ * fields) is required of every event; the rest belongs to the event types named beside each field.
+ *
+ * @param eventId             chosen by the client, its idempotency key: the same id is counted once
+ * @param type                which step this is
+ * @param applicationId       unique within the posting locality
+ * @param localityCode        the provincial unit's code, valid at {@code occurredAt}
+ * @param serviceCode         the essential service's code, e.g. {@code P06-03}
+ * @param occurredAt          when the step happened, ISO-8601 with an offset
+ * @param channel             SUBMITTED: how the application was received
+ * @param onlineLevel         SUBMITTED online: FULL or PARTIAL
+ * @param dueAt               SUBMITTED: the promised completion time
+ * @param paymentChannel      PAID
+ * @param amountVnd           PAID: the fee in đồng
+ * @param digitizedComponents DIGITIZED: which components were digitised
+ * @param reusedData          DIGITIZED: whether already digitised data was reused
+ * @param electronicResult    COMPLETED: whether the result was issued electronically
+ * @param outcome             COMPLETED
+ * @param reason              WITHDRAWN
+ * @param satisfaction        RATED: 1..5
+ * @param citizenRef          SUBMITTED, optional: a salted hash of the applicant, never a raw ID number
+ */
+public record ApplicationEvent(
+		@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String eventId,
+		@NotNull EventType type,
+		@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String applicationId,
+		@NotBlank @Pattern(regexp = "\\d{2}", message = "a two-digit locality code, e.g. 01") String localityCode,
+		@NotBlank @Size(max = 16) String serviceCode,
+		@NotNull OffsetDateTime occurredAt,
+		Channel channel,
+		OnlineLevel onlineLevel,
+		OffsetDateTime dueAt,
+		PaymentChannel paymentChannel,
+		BigDecimal amountVnd,
+		List<String> digitizedComponents,
+		Boolean reusedData,
+		Boolean electronicResult,
+		Outcome outcome,
+		@Size(max = 500) String reason,
+		Integer satisfaction,
+		@Size(max = 128) String citizenRef) {
+
+	static final String ID_PATTERN = "[A-Za-z0-9._:-]+";
+
+	static final String ID_MESSAGE = "letters, digits and . _ : - only";
+
+	/** A SUBMITTED event, the receipt. */
+	public static ApplicationEvent submitted(String eventId, String applicationId, String localityCode,
+			String serviceCode, OffsetDateTime occurredAt, Channel channel, OnlineLevel onlineLevel,
+			OffsetDateTime dueAt) {
+		return new ApplicationEvent(eventId, EventType.SUBMITTED, applicationId, localityCode, serviceCode,
+				occurredAt, channel, onlineLevel, dueAt, null, null, null, null, null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,7 @@
+package vn.dvcpulse.contract.event;
+
+public enum Outcome {
+
+	APPROVED, REFUSED
+
+}

@@ -1,0 +1,7 @@
+package vn.dvcpulse.contract.event;
+
+public enum PaymentChannel {
+
+	NATIONAL_PORTAL, LOCAL_GATEWAY, OFFLINE
+
+}

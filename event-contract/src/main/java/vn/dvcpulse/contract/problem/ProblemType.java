@@ -1,0 +1,40 @@
+package vn.dvcpulse.contract.problem;
+
+import java.net.URI;
+
+/**
+ * The stable {@code type} of every RFC 9457 problem DVC Pulse answers with. Clients branch on the type, never on
+ * the wording of {@code title} or {@code detail}, so a type once published is never renamed.
+ */
+public enum ProblemType {
+
+	MALFORMED_JSON("malformed-json", "Malformed JSON"),
+	MISSING_FIELD("missing-field", "Missing field"),
+	INVALID_FIELD("invalid-field", "Invalid field"),
+	UNKNOWN_FIELD("unknown-field", "Unknown field"),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+	INVALID_PARAMETER("invalid-parameter", "Invalid parameter"),
+	NOT_FOUND("not-found", "Not found"),
+	INGEST_UNAVAILABLE("ingest-unavailable", "Ingest temporarily unavailable"),
+	SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable");
+
+	private static final String PREFIX = "urn:dvc-pulse:problem:";
+
+	private final URI uri;
+
+	private final String title;
+
+	ProblemType(String slug, String title) {
+		this.uri = URI.create(PREFIX + slug);
+		this.title = title;
+	}
+
+	public URI uri() {
+		return this.uri;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,15 @@
+package vn.dvcpulse.tracker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SubmissionTrackerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SubmissionTrackerApplication.class, args);
+	}
+
+}

@@ -1,0 +1,39 @@
+package vn.dvcpulse.tracker.config;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class TrackerKafkaConfig {
+
+	@Bean
+	NewTopic submissionsTopic() {
+		return Topics.SUBMISSIONS.newTopic();
+	}
+
+	@Bean
+	NewTopic milestonesTopic() {
+		return Topics.MILESTONES.newTopic();
+	}
+
+	/** The producer of accepted events; {@code acks=all} and idempotence come from application.yml. */
+	@Bean
+	KafkaTemplate<String, ApplicationEvent> submissionsTemplate(KafkaProperties properties) {
+		DefaultKafkaProducerFactory<String, ApplicationEvent> factory = new DefaultKafkaProducerFactory<>(
+				properties.buildProducerProperties(), Topics.SUBMISSIONS.keySerde().serializer(),
+				Topics.SUBMISSIONS.valueSerde().serializer());
+		KafkaTemplate<String, ApplicationEvent> template = new KafkaTemplate<>(factory);
+		template.setDefaultTopic(Topics.SUBMISSIONS.name());
+		return template;
+	}
+
+}

@@ -1,0 +1,52 @@
+package vn.dvcpulse.tracker.ingest;
+
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.common.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import vn.dvcpulse.contract.ApplicationKey;
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+
+/** The submissions topic as the tracker writes it: an event is accepted once Kafka holds it, not before. */
+@Component
+public class SubmissionLog {
+
+	private final KafkaTemplate<String, ApplicationEvent> template;
+
+	private final IngestProperties properties;
+
+	SubmissionLog(KafkaTemplate<String, ApplicationEvent> submissionsTemplate, IngestProperties properties) {
+		this.template = submissionsTemplate;
+		this.properties = properties;
+	}
+
+	/**
+	 * Appends the event and waits for the acknowledgement of all in-sync replicas.
+	 * @return the time Kafka recorded for the event
+	 * @throws IngestUnavailableException when Kafka did not acknowledge within the configured time
+	 */
+	public Instant append(ApplicationEvent event) {
+		String key = ApplicationKey.of(event.localityCode(), event.applicationId());
+		try {
+			SendResult<String, ApplicationEvent> result = this.template
+				.send(Topics.SUBMISSIONS.name(), key, event)
+				.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return Instant.ofEpochMilli(result.getRecordMetadata().timestamp());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IngestUnavailableException("Interrupted while waiting for Kafka", ex);
+		}
+		catch (ExecutionException | TimeoutException | KafkaException ex) {
+			throw new IngestUnavailableException("Kafka did not acknowledge the event in time", ex);
+		}
+	}
+
+}

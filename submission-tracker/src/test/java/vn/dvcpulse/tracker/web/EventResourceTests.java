@@ -1,0 +1,158 @@
+package vn.dvcpulse.tracker.web;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import vn.dvcpulse.tracker.ingest.IngestProperties;
+import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
+import vn.dvcpulse.tracker.ingest.SubmissionLog;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(EventResource.class)
+@EnableConfigurationProperties(IngestProperties.class)
+class EventResourceTests {
+
+	static final String VALID = """
+			{"eventId":"hn-2025-000001-s","type":"SUBMITTED","applicationId":"HN-2025-000001",
+			 "localityCode":"01","serviceCode":"P06-03","occurredAt":"2025-03-01T08:30:00+07:00",
+			 "channel":"ONLINE","onlineLevel":"FULL","dueAt":"2025-03-06T17:00:00+07:00"}
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	SubmissionLog submissionLog;
+
+	@Test
+	void postEvent_acceptedOnceKafkaHasIt() throws Exception {
+		given(this.submissionLog.append(any())).willReturn(Instant.parse("2025-03-01T01:30:00.123Z"));
+
+		postEvent(VALID).andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.eventId").value("hn-2025-000001-s"))
+			.andExpect(jsonPath("$.acceptedAt").value("2025-03-01T01:30:00.123Z"));
+	}
+
+	@Test
+	void postEvent_withKafkaUnavailable_is503WithRetryAfter() throws Exception {
+		given(this.submissionLog.append(any())).willThrow(new IngestUnavailableException("down", null));
+
+		postEvent(VALID).andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:ingest-unavailable"));
+	}
+
+	@Test
+	void postEvent_withMalformedJson_is400AndReachesNothing() throws Exception {
+		postEvent("{\"eventId\": \"x\", ").andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:malformed-json"))
+			.andExpect(jsonPath("$.status").value(400));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postEvent_withAnArrayInsteadOfAnObject_isMalformed() throws Exception {
+		postEvent("[]").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:malformed-json"));
+	}
+
+	@ParameterizedTest(name = "without {0}")
+	@CsvSource({ "eventId", "type", "applicationId", "localityCode", "serviceCode", "occurredAt" })
+	void postEvent_withoutARequiredField_namesTheField(String field) throws Exception {
+		String body = VALID.replaceFirst("\"" + field + "\":(\"[^\"]*\"),?", "");
+		postEvent(body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:missing-field"))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.detail").value(containsString(field + " is required")));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postSubmitted_withoutChannel_namesChannel() throws Exception {
+		postEvent(VALID.replace("\"channel\":\"ONLINE\",", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:missing-field"))
+			.andExpect(jsonPath("$.field").value("channel"));
+	}
+
+	@Test
+	void postOnlineSubmitted_withoutLevel_namesOnlineLevel() throws Exception {
+		postEvent(VALID.replace("\"onlineLevel\":\"FULL\",", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("onlineLevel"));
+	}
+
+	@Test
+	void postEvent_withUnknownChannel_listsTheChannels() throws Exception {
+		postEvent(VALID.replace("\"ONLINE\"", "\"FAX\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-field"))
+			.andExpect(jsonPath("$.field").value("channel"))
+			.andExpect(jsonPath("$.expected").value("one of ONLINE, IN_PERSON, POSTAL"));
+	}
+
+	@Test
+	void postEvent_withoutOffsetOnOccurredAt_isInvalid() throws Exception {
+		postEvent(VALID.replace("2025-03-01T08:30:00+07:00", "2025-03-01T08:30:00"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-field"))
+			.andExpect(jsonPath("$.field").value("occurredAt"))
+			.andExpect(jsonPath("$.expected").value(containsString("ISO-8601")));
+	}
+
+	@Test
+	void postEvent_withMisspeltField_isRefused() throws Exception {
+		postEvent(VALID.replace("\"channel\"", "\"chanel\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:unknown-field"))
+			.andExpect(jsonPath("$.field").value("chanel"));
+	}
+
+	@Test
+	void postEvent_withBadLocalityCode_saysWhatIsExpected() throws Exception {
+		postEvent(VALID.replace("\"01\"", "\"Hanoi\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-field"))
+			.andExpect(jsonPath("$.field").value("localityCode"))
+			.andExpect(jsonPath("$.expected").value("a two-digit locality code, e.g. 01"));
+	}
+
+	@Test
+	void postRated_outsideOneToFive_isInvalid() throws Exception {
+		String rated = """
+				{"eventId":"r-1","type":"RATED","applicationId":"A-1","localityCode":"01","serviceCode":"P06-03",
+				 "occurredAt":"2025-03-01T08:30:00+07:00","satisfaction":6}
+				""";
+		postEvent(rated).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("satisfaction"));
+	}
+
+	@Test
+	void postEvent_asText_is415() throws Exception {
+		this.mvc.perform(post("/api/v1/events").contentType(MediaType.TEXT_PLAIN).content(VALID))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:unsupported-media-type"));
+	}
+
+	private ResultActions postEvent(String body) throws Exception {
+		return this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+}

@@ -1,0 +1,92 @@
+package vn.dvcpulse.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway's routes, each against a stand-in for the service behind it that answers with its own name and
+ * the path it was asked for.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingTests {
+
+	static final HttpServer tracker = downstream("submission-tracker");
+
+	static final HttpServer catalog = downstream("service-catalog");
+
+	static final HttpServer aggregator = downstream("metrics-aggregator");
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void downstreams(DynamicPropertyRegistry registry) {
+		registry.add("dvc.services.submission-tracker", () -> uri(tracker));
+		registry.add("dvc.services.service-catalog", () -> uri(catalog));
+		registry.add("dvc.services.metrics-aggregator", () -> uri(aggregator));
+	}
+
+	@AfterAll
+	static void stopDownstreams() {
+		tracker.stop(0);
+		catalog.stop(0);
+		aggregator.stop(0);
+	}
+
+	@ParameterizedTest(name = "{0} {1} goes to {2}")
+	@CsvSource({ "POST, /api/v1/events, submission-tracker", "GET, /api/v1/catalog/services, service-catalog",
+			"GET, /api/v1/catalog/localities?at=2025-06-30, service-catalog",
+			"GET, /api/v1/metrics/localities, metrics-aggregator" })
+	void requests_reachTheirService_withPathAndQueryIntact(String method, String path, String service) {
+		this.client.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo(service + " " + method + " " + path);
+	}
+
+	@Test
+	void unroutedPath_is404() {
+		this.client.get().uri("/api/v1/elsewhere").exchange().expectStatus().isNotFound();
+	}
+
+	private static HttpServer downstream(String name) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", (exchange) -> {
+				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI())
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String uri(HttpServer server) {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+}

@@ -1,6 +1,7 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
@@ -22,7 +23,7 @@ public class LocalityReceipts {
 		this.queries = queries;
 	}
 
-	/** Every locality that received anything, in code order (the store's key order). */
+	/** Every locality that received anything, in code order (the store spans partitions, so it is sorted here). */
 	public List<LocalityReceipt> all() {
 		ReadOnlyKeyValueStore<String, ReceiptCounts> store = store();
 		List<LocalityReceipt> receipts = new ArrayList<>();
@@ -32,6 +33,7 @@ public class LocalityReceipts {
 				receipts.add(new LocalityReceipt(next.key, next.value));
 			}
 		}
+		receipts.sort(Comparator.comparing(LocalityReceipt::localityCode));
 		return receipts;
 	}
 

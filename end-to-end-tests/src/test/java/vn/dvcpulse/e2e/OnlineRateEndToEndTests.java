@@ -1,0 +1,122 @@
+package vn.dvcpulse.e2e;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvcpulse.testsupport.TestKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton as a local system and the Committee use it: events posted through the gateway for two
+ * localities come back as exact per-locality online rates, a re-posted event and a second receipt counted once.
+ */
+class OnlineRateEndToEndTests {
+
+	static RunningStack stack;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeAll
+	static void startStack() {
+		stack = new RunningStack(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void eventsThroughTheGateway_giveExactOnlineRatesPerLocality() throws Exception {
+		// Hà Nội (01): two online, one in person; one online event re-posted; one second receipt
+		assertThat(postEvent(submitted("hn-1-s", "HN-1", "01", "ONLINE"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hn-2-s", "HN-2", "01", "ONLINE"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hn-2-s", "HN-2", "01", "ONLINE"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hn-3-s", "HN-3", "01", "IN_PERSON"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hn-3-s-again", "HN-3", "01", "ONLINE"))).isEqualTo(202);
+		// Hồ Chí Minh (79): one online, two in person, one by post
+		assertThat(postEvent(submitted("hcm-1-s", "HCM-1", "79", "ONLINE"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hcm-2-s", "HCM-2", "79", "IN_PERSON"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hcm-3-s", "HCM-3", "79", "IN_PERSON"))).isEqualTo(202);
+		assertThat(postEvent(submitted("hcm-4-s", "HCM-4", "79", "POSTAL"))).isEqualTo(202);
+
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			JsonNode localities = get("/api/v1/metrics/localities").get("localities");
+			assertThat(localities).hasSize(2);
+			assertLocality(localities.get(0), "01", 3, 2, "0.6667");
+			assertLocality(localities.get(1), "79", 4, 1, "0.25");
+		});
+		// and it stays so: nothing counted late or twice
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+			JsonNode localities = get("/api/v1/metrics/localities").get("localities");
+			assertLocality(localities.get(0), "01", 3, 2, "0.6667");
+			assertLocality(localities.get(1), "79", 4, 1, "0.25");
+		});
+	}
+
+	@Test
+	void badEventThroughTheGateway_isAProblemAndCountsNothing() throws Exception {
+		HttpResponse<String> response = post("/api/v1/events", "{\"eventId\":\"x\",");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(this.json.readTree(response.body()).get("type").asString())
+			.isEqualTo("urn:dvc-pulse:problem:malformed-json");
+	}
+
+	@Test
+	void catalogThroughTheGateway_hasTheFiftyThreeServicesAndTheThirtyFourUnits() throws Exception {
+		assertThat(get("/api/v1/catalog/services").get("count").asInt()).isEqualTo(53);
+		assertThat(get("/api/v1/catalog/localities").get("count").asInt()).isEqualTo(34);
+		assertThat(get("/api/v1/catalog/localities?at=2025-06-30").get("count").asInt()).isEqualTo(63);
+	}
+
+	private static void assertLocality(JsonNode figure, String code, long received, long online, String rate) {
+		assertThat(figure.get("localityCode").asString()).isEqualTo(code);
+		assertThat(figure.get("received").asLong()).isEqualTo(received);
+		assertThat(figure.get("receivedOnline").asLong()).isEqualTo(online);
+		assertThat(figure.get("onlineRate").decimalValue()).isEqualByComparingTo(rate);
+	}
+
+	private static String submitted(String eventId, String applicationId, String locality, String channel) {
+		String level = channel.equals("ONLINE") ? ",\"onlineLevel\":\"FULL\"" : "";
+		return """
+				{"eventId":"%s","type":"SUBMITTED","applicationId":"%s","localityCode":"%s","serviceCode":"P06-03",
+				 "occurredAt":"2025-08-04T09:15:00+07:00","channel":"%s"%s}
+				""".formatted(eventId, applicationId, locality, channel, level);
+	}
+
+	private int postEvent(String body) throws IOException, InterruptedException {
+		return post("/api/v1/events", body).statusCode();
+	}
+
+	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(stack.gateway(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(stack.gateway(path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+}

@@ -3,14 +3,17 @@ package vn.dvcpulse.aggregator.config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamProcessorConfiguration.class)
 class AggregatorKafkaConfig {
 
 	/** Declared here too, so the aggregator can start before the tracker ever ran. */

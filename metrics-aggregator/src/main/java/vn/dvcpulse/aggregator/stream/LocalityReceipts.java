@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,13 +26,16 @@ public class LocalityReceipts {
 
 	/** Every locality that received anything, in code order (the store spans partitions, so it is sorted here). */
 	public List<LocalityReceipt> all() {
-		ReadOnlyKeyValueStore<String, ReceiptCounts> store = store();
 		List<LocalityReceipt> receipts = new ArrayList<>();
-		try (KeyValueIterator<String, ReceiptCounts> all = store.all()) {
+		try (KeyValueIterator<String, ReceiptCounts> all = store().all()) {
 			while (all.hasNext()) {
 				KeyValue<String, ReceiptCounts> next = all.next();
 				receipts.add(new LocalityReceipt(next.key, next.value));
 			}
+		}
+		catch (InvalidStateStoreException ex) {
+			// starting, rebalancing or restoring: the figures exist, they are just not servable yet
+			throw new FiguresNotReadyException(ex);
 		}
 		receipts.sort(Comparator.comparing(LocalityReceipt::localityCode));
 		return receipts;
@@ -42,8 +46,8 @@ public class LocalityReceipts {
 			return this.queries.retrieveQueryableStore(ReceiptTopology.RECEIPTS_BY_LOCALITY,
 					QueryableStoreTypes.keyValueStore());
 		}
-		catch (RuntimeException ex) {
-			// starting, rebalancing or restoring: the figures exist, they are just not servable yet
+		catch (IllegalStateException ex) {
+			// the streams client is not started, or the store stayed unavailable through the retries
 			throw new FiguresNotReadyException(ex);
 		}
 	}

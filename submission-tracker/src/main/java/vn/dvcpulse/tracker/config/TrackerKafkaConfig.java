@@ -4,15 +4,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@Import(StreamProcessorConfiguration.class)
 class TrackerKafkaConfig {
 
 	@Bean

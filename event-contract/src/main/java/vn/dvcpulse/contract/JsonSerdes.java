@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,6 +20,11 @@ public final class JsonSerdes {
 
 	public static <T> Serde<T> of(Class<T> type) {
 		return new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
+	}
+
+	/** A record as the JSON tree it is written as. */
+	public static JsonNode tree(Object value) {
+		return MAPPER.valueToTree(value);
 	}
 
 	private JsonSerdes() {

@@ -13,15 +13,17 @@ import org.springframework.kafka.config.TopicBuilder;
  * @param keySerde   how keys are written
  * @param valueSerde how values are written
  * @param partitions the partition count; topics joined by key must agree, so it is fixed here, not per service
- * @param compacted  {@code true} for a topic that is a table (the latest value per key is the truth)
+ * @param retention  how long records are kept
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions, boolean compacted) {
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions, Retention retention) {
 
 	/** The topic's declaration for {@code KafkaAdmin}; replication is left to the broker's default. */
 	public NewTopic newTopic() {
 		TopicBuilder builder = TopicBuilder.name(this.name).partitions(this.partitions);
-		if (this.compacted) {
-			builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+		switch (this.retention) {
+			case COMPACTED -> builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+			case FOREVER -> builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+				.config(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 		}
 		return builder.build();
 	}
@@ -29,6 +31,15 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
 	@Override
 	public String toString() {
 		return this.name;
+	}
+
+	public enum Retention {
+
+		/** A table: the latest value of each key is kept, older ones may go. */
+		COMPACTED,
+		/** A record of what happened: nothing is deleted, so every figure can be recounted from it. */
+		FOREVER
+
 	}
 
 }

@@ -2,9 +2,13 @@ package vn.dvcpulse.contract;
 
 import java.util.List;
 
+import vn.dvcpulse.contract.Topic.Retention;
+
 import org.apache.kafka.common.serialization.Serdes;
 
+import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.EssentialService;
+import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
@@ -15,23 +19,32 @@ import vn.dvcpulse.contract.milestone.ApplicationMilestone;
  */
 public final class Topics {
 
-	/** Events as local systems posted them, keyed by {@link ApplicationKey}, in order of acceptance. */
+	/** Events as local systems posted them, keyed by {@link ApplicationKey}, in order of acceptance; kept for ever. */
 	public static final Topic<String, ApplicationEvent> SUBMISSIONS = new Topic<>("dvc.submissions.v1",
-			Serdes.String(), JsonSerdes.of(ApplicationEvent.class), 6, false);
+			Serdes.String(), JsonSerdes.of(ApplicationEvent.class), 6, Retention.FOREVER);
 
 	/** Facts the tracker derived once per application (received, completed, ...), keyed by {@link ApplicationKey}. */
 	public static final Topic<String, ApplicationMilestone> MILESTONES = new Topic<>("dvc.milestones.v1",
-			Serdes.String(), JsonSerdes.of(ApplicationMilestone.class), 6, false);
+			Serdes.String(), JsonSerdes.of(ApplicationMilestone.class), 6, Retention.FOREVER);
 
 	/** The catalog of essential services, keyed by service code; the topic is the catalog's store. */
 	public static final Topic<String, EssentialService> CATALOG_SERVICES = new Topic<>("dvc.catalog.services.v1",
-			Serdes.String(), JsonSerdes.of(EssentialService.class), 1, true);
+			Serdes.String(), JsonSerdes.of(EssentialService.class), 1, Retention.COMPACTED);
 
 	/** Effective-dated locality units, keyed by {@link LocalityVersion#key()}; the topic is the catalog's store. */
 	public static final Topic<String, LocalityVersion> CATALOG_LOCALITIES = new Topic<>("dvc.catalog.localities.v1",
-			Serdes.String(), JsonSerdes.of(LocalityVersion.class), 1, true);
+			Serdes.String(), JsonSerdes.of(LocalityVersion.class), 1, Retention.COMPACTED);
 
-	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, CATALOG_SERVICES, CATALOG_LOCALITIES);
+	/** The target of each indicator from each day, keyed by {@link IndicatorTarget#key()}; the catalog's store. */
+	public static final Topic<String, IndicatorTarget> CATALOG_TARGETS = new Topic<>("dvc.catalog.targets.v1",
+			Serdes.String(), JsonSerdes.of(IndicatorTarget.class), 1, Retention.COMPACTED);
+
+	/** Every change ever made to the catalog, keyed like the entry it changed: the catalog's history. */
+	public static final Topic<String, CatalogChange> CATALOG_CHANGES = new Topic<>("dvc.catalog.changes.v1",
+			Serdes.String(), JsonSerdes.of(CatalogChange.class), 1, Retention.FOREVER);
+
+	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, CATALOG_SERVICES, CATALOG_LOCALITIES,
+			CATALOG_TARGETS, CATALOG_CHANGES);
 
 	private Topics() {
 	}

@@ -15,6 +15,11 @@ public enum ProblemType {
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
 	INVALID_PARAMETER("invalid-parameter", "Invalid parameter"),
 	NOT_FOUND("not-found", "Not found"),
+	ALREADY_EXISTS("already-exists", "Already exists"),
+	STALE_REVISION("stale-revision", "Stale revision"),
+	REVISION_REQUIRED("revision-required", "Revision required"),
+	CATALOG_CONFLICT("catalog-conflict", "Conflicts with the catalog"),
+	FORBIDDEN("forbidden", "Forbidden"),
 	INGEST_UNAVAILABLE("ingest-unavailable", "Ingest temporarily unavailable"),
 	SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable");
 

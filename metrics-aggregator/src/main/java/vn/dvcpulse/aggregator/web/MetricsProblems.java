@@ -6,21 +6,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.contract.problem.ProblemType;
+import vn.dvcpulse.contract.problem.RequestProblems;
 
-/** The aggregate API's errors as RFC 9457 problem details. */
+/** The aggregate API's own problems, beside those every service shares. */
 @RestControllerAdvice
-class MetricsProblems extends ResponseEntityExceptionHandler {
+class MetricsProblems extends RequestProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notReady(FiguresNotReadyException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setType(ProblemType.SERVICE_UNAVAILABLE.uri());
-		problem.setTitle(ProblemType.SERVICE_UNAVAILABLE.title());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 }

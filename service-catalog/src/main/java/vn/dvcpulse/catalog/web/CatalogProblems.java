@@ -1,53 +1,62 @@
 package vn.dvcpulse.catalog.web;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.dvcpulse.catalog.store.AlreadyInCatalogException;
+import vn.dvcpulse.catalog.store.CatalogConflictException;
+import vn.dvcpulse.catalog.store.CatalogUnavailableException;
+import vn.dvcpulse.catalog.store.NotInCatalogException;
+import vn.dvcpulse.catalog.store.StaleRevisionException;
+import vn.dvcpulse.catalog.web.Revisions.RevisionRequiredException;
+import vn.dvcpulse.catalog.web.StewardAccess.NotStewardException;
 import vn.dvcpulse.contract.problem.ProblemType;
+import vn.dvcpulse.contract.problem.RequestProblems;
 
-/** The catalog API's errors as RFC 9457 problem details. */
+/** The catalog API's own problems, beside those every service shares. */
 @RestControllerAdvice
-class CatalogProblems extends ResponseEntityExceptionHandler {
+class CatalogProblems extends RequestProblems {
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notInCatalog(NotInCatalogException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setType(ProblemType.NOT_FOUND.uri());
-		problem.setTitle(ProblemType.NOT_FOUND.title());
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	ResponseEntity<Object> notInCatalog(NotInCatalogException ex) {
+		return answer(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, ex.getMessage()));
 	}
 
-	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-			HttpStatusCode status, WebRequest request) {
-		String parameter = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
-				: ex.getPropertyName();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"'" + ex.getValue() + "' is not a valid value of " + parameter);
-		problem.setType(ProblemType.INVALID_PARAMETER.uri());
-		problem.setTitle(ProblemType.INVALID_PARAMETER.title());
-		problem.setProperty("field", parameter);
-		problem.setProperty("expected", expected(ex.getRequiredType()));
-		return ResponseEntity.badRequest().body(problem);
+	@ExceptionHandler
+	ResponseEntity<Object> alreadyInCatalog(AlreadyInCatalogException ex) {
+		return answer(problem(HttpStatus.CONFLICT, ProblemType.ALREADY_EXISTS, ex.getMessage()));
 	}
 
-	private static String expected(Class<?> type) {
-		if (type != null && java.time.LocalDate.class.equals(type)) {
-			return "an ISO-8601 date, e.g. 2025-07-01";
-		}
-		if (type != null && (Boolean.class.equals(type) || boolean.class.equals(type))) {
-			return "true or false";
-		}
-		return "a value of type " + ((type != null) ? type.getSimpleName() : "unknown");
+	@ExceptionHandler
+	ResponseEntity<Object> staleRevision(StaleRevisionException ex) {
+		ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, ProblemType.STALE_REVISION, ex.getMessage());
+		problem.setProperty("currentRevision", ex.current());
+		return answer(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> revisionRequired(RevisionRequiredException ex) {
+		return answer(problem(HttpStatus.PRECONDITION_REQUIRED, ProblemType.REVISION_REQUIRED, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> conflict(CatalogConflictException ex) {
+		return answer(problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.CATALOG_CONFLICT, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> notSteward(NotStewardException ex) {
+		return answer(problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unavailable(CatalogUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 }

@@ -1,5 +1,7 @@
 package vn.dvcpulse.catalog.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +12,21 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.contract.catalog.EssentialService;
+import vn.dvcpulse.contract.catalog.Indicator;
+import vn.dvcpulse.contract.catalog.IndicatorTarget;
+import vn.dvcpulse.contract.catalog.Revision;
+import vn.dvcpulse.contract.catalog.ServiceOnlineLevel;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReferenceDataTests {
 
-	final List<EssentialService> services = ReferenceData.services();
+	static final Instant SEEDED = Instant.parse("2026-01-01T00:00:00Z");
 
-	final List<LocalityVersion> localities = ReferenceData.localities();
+	final List<EssentialService> services = ReferenceData.services(SEEDED);
+
+	final List<LocalityVersion> localities = ReferenceData.localities(SEEDED);
 
 	@Test
 	void fiftyThreeServices_fortyThreeNamed_tenTrackedUnverified() {
@@ -70,6 +78,45 @@ class ReferenceDataTests {
 		assertThat(haGiang.nameVi()).isEqualTo("Hà Giang");
 		assertThat(haGiang.successorCode()).isEqualTo("08");
 		assertThat(inForce(LocalDate.of(2025, 7, 1))).extracting(LocalityVersion::code).doesNotContain("02");
+	}
+
+	@Test
+	void serviceAttributes_areOnlyWhatTheSourcesSay() {
+		EssentialService residence = service("P06-03");
+		assertThat(residence.onlineLevelOn(LocalDate.of(2026, 9, 25))).isEqualTo(ServiceOnlineLevel.PARTIAL);
+		assertThat(residence.feeBearing()).isNull();
+		EssentialService trafficFines = service("P06-08");
+		assertThat(trafficFines.feeBearing()).isTrue();
+		assertThat(trafficFines.fullProcessEligible()).isTrue();
+		assertThat(trafficFines.onlineLevelOn(LocalDate.of(2026, 9, 25))).isEqualTo(ServiceOnlineLevel.FULL);
+		EssentialService slot = service("Q422-19");
+		assertThat(slot.onlineLevels()).isEmpty();
+		assertThat(slot.attributesBasis()).contains("unnamed slot");
+		assertThat(this.services).allSatisfy((s) -> assertThat(s.revision()).isEqualTo(Revision.seeded(SEEDED)));
+	}
+
+	@Test
+	void adultPopulations_areMarkedEstimatesWithTheirSource() {
+		assertThat(this.localities).allSatisfy((l) -> {
+			assertThat(l.adultPopulation()).isPositive().isLessThan(l.population());
+			assertThat(l.adultPopulationEstimated()).isTrue();
+			assertThat(l.adultPopulationBasis()).startsWith("estimate: population × 0.7679");
+		});
+	}
+
+	@Test
+	void targets_holdTheOfficialThresholdsAndTheSeedForAdults() {
+		Map<Indicator, BigDecimal> thresholds = ReferenceData.targets(SEEDED).stream()
+			.collect(Collectors.toMap(IndicatorTarget::indicator, IndicatorTarget::threshold));
+		assertThat(thresholds).containsEntry(Indicator.ONLINE_SUBMISSION, new BigDecimal("0.50"))
+			.containsEntry(Indicator.DIGITISATION, new BigDecimal("0.80"))
+			.containsEntry(Indicator.SATISFACTION, new BigDecimal("0.90"))
+			.containsEntry(Indicator.ADULTS_USING_ONLINE, new BigDecimal("0.40"))
+			.hasSize(Indicator.values().length);
+	}
+
+	private EssentialService service(String code) {
+		return this.services.stream().filter((s) -> s.code().equals(code)).findFirst().orElseThrow();
 	}
 
 	private List<LocalityVersion> inForce(LocalDate day) {

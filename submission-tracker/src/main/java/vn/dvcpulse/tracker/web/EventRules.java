@@ -5,6 +5,8 @@ import java.util.List;
 
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.EventType;
+import vn.dvcpulse.contract.problem.FieldProblem;
+import vn.dvcpulse.contract.problem.InvalidFieldsException;
 
 /**
  * The checks that depend on the event's type, on top of the envelope's annotations: what each type must carry.
@@ -34,7 +36,7 @@ final class EventRules {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidEventException(problems);
+			throw new InvalidFieldsException(problems);
 		}
 	}
 

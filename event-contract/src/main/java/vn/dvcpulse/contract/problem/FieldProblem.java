@@ -1,9 +1,9 @@
-package vn.dvcpulse.tracker.web;
+package vn.dvcpulse.contract.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What is wrong with one field of a posted event.
+ * What is wrong with one field of a request body.
  *
  * @param field    the JSON path of the field, e.g. {@code occurredAt}
  * @param missing  {@code true} when the field is absent or empty
@@ -11,13 +11,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param rejected the value sent, when there was one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record FieldProblem(String field, boolean missing, String expected, Object rejected) {
+public record FieldProblem(String field, boolean missing, String expected, Object rejected) {
 
-	static FieldProblem missing(String field, String expected) {
+	public static FieldProblem missing(String field, String expected) {
 		return new FieldProblem(field, true, expected, null);
 	}
 
-	static FieldProblem invalid(String field, String expected, Object rejected) {
+	public static FieldProblem invalid(String field, String expected, Object rejected) {
 		return new FieldProblem(field, false, expected, rejected);
 	}
 

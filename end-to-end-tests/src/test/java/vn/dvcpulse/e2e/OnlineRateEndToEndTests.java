@@ -80,6 +80,38 @@ class OnlineRateEndToEndTests {
 	}
 
 	@Test
+	void eventForAServiceNotInTheCatalog_isRefusedThroughTheGateway() throws Exception {
+		HttpResponse<String> response = post("/api/v1/events",
+				submitted("x-1-s", "X-1", "01", "ONLINE").replace("P06-03", "P06-99"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("type").asString())
+			.isEqualTo("urn:dvc-pulse:problem:unknown-service");
+	}
+
+	@Test
+	void aStewardsEdit_reachesTheCatalogAndTheServicesThatFollowIt() throws Exception {
+		String draft = "{\"nameVi\":\"Dịch vụ do quản trị đặt tên\",\"nameEn\":\"Named by the steward\",\"verified\":true}";
+		HttpRequest.Builder edit = HttpRequest.newBuilder()
+			.header("Content-Type", "application/json")
+			.header("If-Match", "\"1\"")
+			.header("X-DVC-Subject", "steward-1")
+			.header("X-DVC-Roles", "CATALOG_ADMIN")
+			.PUT(HttpRequest.BodyPublishers.ofString(draft));
+		// the gateway drops identity headers from outside: no one can pose as the steward through it
+		assertThat(this.http.send(edit.uri(stack.gateway("/api/v1/catalog/services/Q422-20")).build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+
+		HttpResponse<String> edited = this.http.send(
+				edit.uri(stack.service("service-catalog", "/api/v1/catalog/services/Q422-20")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(edited.statusCode()).isEqualTo(200);
+		long version = this.json.readTree(edited.body()).get("revision").get("catalogVersion").asLong();
+		assertThat(get("/api/v1/catalog/services/Q422-20").get("nameEn").asString()).isEqualTo("Named by the steward");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				get("/api/v1/metrics/localities").get("catalogVersion").asLong()).isGreaterThanOrEqualTo(version));
+	}
+
+	@Test
 	void catalogThroughTheGateway_hasTheFiftyThreeServicesAndTheThirtyFourUnits() throws Exception {
 		assertThat(get("/api/v1/catalog/services").get("count").asInt()).isEqualTo(53);
 		assertThat(get("/api/v1/catalog/localities").get("count").asInt()).isEqualTo(34);

@@ -56,7 +56,12 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	URI gateway(String pathAndQuery) {
-		return URI.create("http://127.0.0.1:" + this.ports.get("gateway") + pathAndQuery);
+		return service("gateway", pathAndQuery);
+	}
+
+	/** A service's own loopback port, behind the gateway. */
+	URI service(String name, String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + this.ports.get(name) + pathAndQuery);
 	}
 
 	private Process start(String service, String kafkaBrokers, Path state) throws IOException {

@@ -3,6 +3,7 @@ package vn.dvcpulse.gateway;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,19 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void identityHeadersFromOutside_neverReachAService() {
+		this.client.put()
+			.uri("/api/v1/catalog/services/Q422-19")
+			.header("X-DVC-Subject", "mallory")
+			.header("X-DVC-Roles", "CATALOG_ADMIN")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("service-catalog PUT /api/v1/catalog/services/Q422-19");
+	}
+
+	@Test
 	void unroutedPath_is404() {
 		this.client.get().uri("/api/v1/elsewhere").exchange().expectStatus().isNotFound();
 	}
@@ -71,7 +85,10 @@ class GatewayRoutingTests {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/", (exchange) -> {
-				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI())
+				String identity = String.join(",", exchange.getRequestHeaders().getOrDefault("X-DVC-Subject", List.of()))
+						+ String.join(",", exchange.getRequestHeaders().getOrDefault("X-DVC-Roles", List.of()));
+				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+						+ (identity.isEmpty() ? "" : " as " + identity))
 					.getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.testsupport.TestKafkaBroker;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +48,17 @@ class EventIngestTests {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
+	@BeforeAll
+	static void publishTheCatalog() {
+		TestCatalog.publish(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
+	}
+
+	@Autowired
+	CatalogFeed catalog;
+
 	@Test
 	void postedEvent_isOnTheSubmissionsTopic_andRepostingReceivesItOnce() throws Exception {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.get().isKnownService("P06-03"));
 		String applicationId = "HN-" + UUID.randomUUID();
 		String body = """
 				{"eventId":"%s-s","type":"SUBMITTED","applicationId":"%s","localityCode":"01",

@@ -45,7 +45,8 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return answer(fieldsProblem(ex.getFieldErrors().stream().map(RequestProblems::toFieldProblem).toList()));
+		return answer(
+				fieldsProblem(null, ex.getFieldErrors().stream().map(RequestProblems::toFieldProblem).toList()));
 	}
 
 	@Override
@@ -69,7 +70,7 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
-		return answer(fieldsProblem(ex.problems()));
+		return answer(fieldsProblem(ex.type(), ex.problems()));
 	}
 
 	protected static ResponseEntity<Object> answer(ProblemDetail problem) {
@@ -83,10 +84,14 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** One problem for all the fields at fault; its type is that of the first, named in {@code field}. */
-	static ProblemDetail fieldsProblem(List<FieldProblem> problems) {
+	/**
+	 * One problem for all the fields at fault, the first named in {@code field}; unless a type is given, its type
+	 * is that of the first.
+	 */
+	static ProblemDetail fieldsProblem(ProblemType given, List<FieldProblem> problems) {
 		FieldProblem first = problems.get(0);
-		ProblemType type = first.missing() ? ProblemType.MISSING_FIELD : ProblemType.INVALID_FIELD;
+		ProblemType type = (given != null) ? given
+				: first.missing() ? ProblemType.MISSING_FIELD : ProblemType.INVALID_FIELD;
 		String detail = problems.stream()
 			.map((p) -> p.field() + (p.missing() ? " is required: " : " must be ") + p.expected())
 			.collect(Collectors.joining("; "));
@@ -107,7 +112,7 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 			return problem;
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return fieldsProblem(
+			return fieldsProblem(null,
 					List.of(FieldProblem.invalid(path(mismatch), expected(mismatch.getTargetType()), null)));
 		}
 		ProblemDetail problem;

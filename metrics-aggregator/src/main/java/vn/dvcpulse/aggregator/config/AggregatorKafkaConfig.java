@@ -9,11 +9,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
 import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-@Import(StreamProcessorConfiguration.class)
+@Import({ StreamProcessorConfiguration.class, CatalogFeedConfiguration.class })
 class AggregatorKafkaConfig {
 
 	/** Declared here too, so the aggregator can start before the tracker ever ran. */

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvcpulse.aggregator.domain.ReceiptCounts;
 import vn.dvcpulse.aggregator.stream.LocalityReceipts;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
 
 /** The indicators per locality, for the National Committee and the dashboards. */
 @RestController
@@ -17,18 +18,25 @@ class LocalityMetricsResource {
 
 	private final LocalityReceipts receipts;
 
-	LocalityMetricsResource(LocalityReceipts receipts) {
+	private final CatalogFeed catalog;
+
+	LocalityMetricsResource(LocalityReceipts receipts, CatalogFeed catalog) {
 		this.receipts = receipts;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/localities")
 	LocalityFigures localities() {
-		return new LocalityFigures(this.receipts.all().stream()
+		return new LocalityFigures(this.catalog.get().catalogVersion(), this.receipts.all().stream()
 			.map((receipt) -> LocalityFigure.of(receipt.localityCode(), receipt.counts()))
 			.toList());
 	}
 
-	record LocalityFigures(List<LocalityFigure> localities) {
+	/**
+	 * @param catalogVersion the catalog version the figures were read with
+	 * @param localities     each locality's figures, by code
+	 */
+	record LocalityFigures(long catalogVersion, List<LocalityFigure> localities) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package vn.dvcpulse.aggregator.web;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -13,6 +14,8 @@ import vn.dvcpulse.aggregator.domain.ReceiptCounts;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.aggregator.stream.LocalityReceipts;
 import vn.dvcpulse.aggregator.stream.LocalityReceipts.LocalityReceipt;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.testsupport.TestCatalog;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -31,6 +34,14 @@ class LocalityMetricsResourceTests {
 	@MockitoBean
 	LocalityReceipts receipts;
 
+	@MockitoBean
+	CatalogFeed catalog;
+
+	@BeforeEach
+	void catalogIsTheTestCatalog() {
+		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+	}
+
 	@Test
 	void localities_giveEachLocalitysCountsAndRate() throws Exception {
 		given(this.receipts.all()).willReturn(List.of(new LocalityReceipt("01", new ReceiptCounts(2, 1, 0)),
@@ -38,6 +49,7 @@ class LocalityMetricsResourceTests {
 
 		this.mvc.perform(get("/api/v1/metrics/localities"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.catalogVersion").value(1))
 			.andExpect(jsonPath("$.localities.length()").value(2))
 			.andExpect(jsonPath("$.localities[0].localityCode").value("01"))
 			.andExpect(jsonPath("$.localities[0].received").value(3))

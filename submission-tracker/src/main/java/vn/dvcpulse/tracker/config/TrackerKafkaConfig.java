@@ -1,5 +1,7 @@
 package vn.dvcpulse.tracker.config;
 
+import java.time.Clock;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,13 +12,19 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
 import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-@Import(StreamProcessorConfiguration.class)
+@Import({ StreamProcessorConfiguration.class, CatalogFeedConfiguration.class })
 class TrackerKafkaConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	NewTopic submissionsTopic() {

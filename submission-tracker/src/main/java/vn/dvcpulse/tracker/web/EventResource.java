@@ -20,9 +20,12 @@ import vn.dvcpulse.tracker.ingest.SubmissionLog;
 @RequestMapping("/api/v1/events")
 class EventResource {
 
+	private final EventRules rules;
+
 	private final SubmissionLog submissionLog;
 
-	EventResource(SubmissionLog submissionLog) {
+	EventResource(EventRules rules, SubmissionLog submissionLog) {
+		this.rules = rules;
 		this.submissionLog = submissionLog;
 	}
 
@@ -30,7 +33,7 @@ class EventResource {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Receipt post(@Valid @RequestBody ApplicationEvent event) {
-		EventRules.check(event);
+		this.rules.check(event);
 		return new Receipt(event.eventId(), this.submissionLog.append(event));
 	}
 

@@ -1,22 +1,53 @@
 package vn.dvcpulse.tracker.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.stereotype.Component;
+
+import vn.dvcpulse.contract.ReceiptPeriods;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.EventType;
 import vn.dvcpulse.contract.problem.FieldProblem;
 import vn.dvcpulse.contract.problem.InvalidFieldsException;
+import vn.dvcpulse.contract.problem.ProblemType;
 
 /**
- * The checks that depend on the event's type, on top of the envelope's annotations: what each type must carry.
+ * The checks an event passes before it is accepted, beyond its fields' own annotations: what each type must carry,
+ * when it may have happened, and that its service and locality are in the catalog at that time. An event failing
+ * any of them reaches no topic.
  */
-final class EventRules {
+@Component
+class EventRules {
 
-	private EventRules() {
+	/** Clocks of local systems drift: a little of the future is tolerated, more is a mistake. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	/** Nothing earlier is tracked: the essential-service programmes began in 2022. */
+	static final Instant EARLIEST = LocalDate.of(2020, 1, 1).atStartOfDay(ReceiptPeriods.ZONE).toInstant();
+
+	private final CatalogFeed catalog;
+
+	private final Clock clock;
+
+	EventRules(CatalogFeed catalog, Clock clock) {
+		this.catalog = catalog;
+		this.clock = clock;
 	}
 
-	static void check(ApplicationEvent event) {
+	void check(ApplicationEvent event) {
+		checkTypeFields(event);
+		checkTime(event);
+		checkCatalog(event);
+	}
+
+	private static void checkTypeFields(ApplicationEvent event) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (event.type() == EventType.SUBMITTED) {
 			if (event.channel() == null) {
@@ -37,6 +68,31 @@ final class EventRules {
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException(problems);
+		}
+	}
+
+	private void checkTime(ApplicationEvent event) {
+		Instant occurredAt = event.occurredAt().toInstant();
+		Instant latest = this.clock.instant().plus(CLOCK_SKEW);
+		if (occurredAt.isAfter(latest) || occurredAt.isBefore(EARLIEST)) {
+			throw new InvalidFieldsException(ProblemType.OUT_OF_TIME_RANGE,
+					List.of(FieldProblem.invalid("occurredAt",
+							"a time from 2020-01-01 (Viet Nam) to no more than 5 minutes from now",
+							event.occurredAt().toString())));
+		}
+	}
+
+	private void checkCatalog(ApplicationEvent event) {
+		CatalogLookup lookup = this.catalog.get();
+		if (!lookup.isKnownService(event.serviceCode())) {
+			throw new InvalidFieldsException(ProblemType.UNKNOWN_SERVICE, List.of(FieldProblem.invalid(
+					"serviceCode", "the code of one of the 53 essential services, e.g. P06-03", event.serviceCode())));
+		}
+		if (lookup.locality(event.localityCode(), event.occurredAt().toInstant()).isEmpty()) {
+			throw new InvalidFieldsException(ProblemType.LOCALITY_NOT_IN_FORCE, List.of(FieldProblem.invalid(
+					"localityCode", "a locality code in force on " + ReceiptPeriods.dayOf(event.occurredAt().toInstant())
+							+ " (Viet Nam time), see /api/v1/catalog/localities?at=that day",
+					event.localityCode())));
 		}
 	}
 

@@ -1,18 +1,26 @@
 package vn.dvcpulse.tracker.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
@@ -30,12 +38,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(EventResource.class)
 @EnableConfigurationProperties(IngestProperties.class)
+@Import({ EventRules.class, EventResourceTests.FixedClock.class })
 class EventResourceTests {
+
+	/** Now is 2025-08-01, 10:00 in Viet Nam. */
+	static final Instant NOW = Instant.parse("2025-08-01T03:00:00Z");
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+	@MockitoBean
+	CatalogFeed catalog;
+
+	@BeforeEach
+	void catalogIsTheTestCatalog() {
+		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+	}
+
 
 	static final String VALID = """
 			{"eventId":"hn-2025-000001-s","type":"SUBMITTED","applicationId":"HN-2025-000001",
-			 "localityCode":"01","serviceCode":"P06-03","occurredAt":"2025-03-01T08:30:00+07:00",
-			 "channel":"ONLINE","onlineLevel":"FULL","dueAt":"2025-03-06T17:00:00+07:00"}
+			 "localityCode":"01","serviceCode":"P06-03","occurredAt":"2025-07-21T08:30:00+07:00",
+			 "channel":"ONLINE","onlineLevel":"FULL","dueAt":"2025-07-26T17:00:00+07:00"}
 			""";
 
 	@Autowired
@@ -112,7 +143,7 @@ class EventResourceTests {
 
 	@Test
 	void postEvent_withoutOffsetOnOccurredAt_isInvalid() throws Exception {
-		postEvent(VALID.replace("2025-03-01T08:30:00+07:00", "2025-03-01T08:30:00"))
+		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2025-07-21T08:30:00"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-field"))
 			.andExpect(jsonPath("$.field").value("occurredAt"))
@@ -138,10 +169,49 @@ class EventResourceTests {
 	void postRated_outsideOneToFive_isInvalid() throws Exception {
 		String rated = """
 				{"eventId":"r-1","type":"RATED","applicationId":"A-1","localityCode":"01","serviceCode":"P06-03",
-				 "occurredAt":"2025-03-01T08:30:00+07:00","satisfaction":6}
+				 "occurredAt":"2025-07-21T08:30:00+07:00","satisfaction":6}
 				""";
 		postEvent(rated).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("satisfaction"));
+	}
+
+	@Test
+	void postEvent_forAServiceNotInTheCatalog_isUnknownService() throws Exception {
+		postEvent(VALID.replace("P06-03", "P06-99")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:unknown-service"))
+			.andExpect(jsonPath("$.field").value("serviceCode"));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postEvent_forALocalityNoLongerInForce_isRefused() throws Exception {
+		// Hà Giang (02) merged into Tuyên Quang (08) on 2025-07-01
+		postEvent(VALID.replace("\"01\"", "\"02\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:locality-not-in-force"))
+			.andExpect(jsonPath("$.field").value("localityCode"))
+			.andExpect(jsonPath("$.expected").value(containsString("in force on 2025-07-21")));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postEvent_forALocalityInForceThen_isAccepted() throws Exception {
+		given(this.submissionLog.append(any())).willReturn(NOW);
+		postEvent(VALID.replace("\"01\"", "\"02\"").replace("2025-07-21T08:30:00+07:00", "2025-06-30T23:59:00+07:00"))
+			.andExpect(status().isAccepted());
+	}
+
+	@Test
+	void postEvent_moreThanFiveMinutesAhead_orBefore2020_isOutOfRange() throws Exception {
+		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2025-08-01T10:06:00+07:00"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:out-of-time-range"))
+			.andExpect(jsonPath("$.field").value("occurredAt"));
+		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2019-12-31T23:59:00+07:00"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:out-of-time-range"));
+		given(this.submissionLog.append(any())).willReturn(NOW);
+		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2025-08-01T10:04:00+07:00"))
+			.andExpect(status().isAccepted());
 	}
 
 	@Test

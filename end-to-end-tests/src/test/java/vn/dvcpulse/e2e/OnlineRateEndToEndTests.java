@@ -46,7 +46,8 @@ class OnlineRateEndToEndTests {
 		// Hà Nội (01): two online, one in person; one online event re-posted; one second receipt
 		assertThat(postEvent(submitted("hn-1-s", "HN-1", "01", "ONLINE"))).isEqualTo(202);
 		assertThat(postEvent(submitted("hn-2-s", "HN-2", "01", "ONLINE"))).isEqualTo(202);
-		assertThat(postEvent(submitted("hn-2-s", "HN-2", "01", "ONLINE"))).isEqualTo(202);
+		// the same event again: a duplicate (200) once the tracker has placed it, accepted (202) before; once either way
+		assertThat(postEvent(submitted("hn-2-s", "HN-2", "01", "ONLINE"))).isIn(200, 202);
 		assertThat(postEvent(submitted("hn-3-s", "HN-3", "01", "IN_PERSON"))).isEqualTo(202);
 		assertThat(postEvent(submitted("hn-3-s-again", "HN-3", "01", "ONLINE"))).isEqualTo(202);
 		// Hồ Chí Minh (79): one online, two in person, one by post

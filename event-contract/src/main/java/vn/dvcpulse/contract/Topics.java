@@ -12,6 +12,7 @@ import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+import vn.dvcpulse.contract.rejection.Rejection;
 
 /**
  * The registry of every topic DVC Pulse uses. Nothing else names a topic: producers, stream topologies and tests
@@ -26,6 +27,10 @@ public final class Topics {
 	/** Facts the tracker derived once per application (received, completed, ...), keyed by {@link ApplicationKey}. */
 	public static final Topic<String, ApplicationMilestone> MILESTONES = new Topic<>("dvc.milestones.v1",
 			Serdes.String(), JsonSerdes.of(ApplicationMilestone.class), 6, Retention.FOREVER);
+
+	/** Accepted events that did not count, and why, keyed by {@link ApplicationKey}; kept for ever. */
+	public static final Topic<String, Rejection> REJECTIONS = new Topic<>("dvc.rejections.v1", Serdes.String(),
+			JsonSerdes.of(Rejection.class), 6, Retention.FOREVER);
 
 	/** The catalog of essential services, keyed by service code; the topic is the catalog's store. */
 	public static final Topic<String, EssentialService> CATALOG_SERVICES = new Topic<>("dvc.catalog.services.v1",
@@ -43,8 +48,8 @@ public final class Topics {
 	public static final Topic<String, CatalogChange> CATALOG_CHANGES = new Topic<>("dvc.catalog.changes.v1",
 			Serdes.String(), JsonSerdes.of(CatalogChange.class), 1, Retention.FOREVER);
 
-	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, CATALOG_SERVICES, CATALOG_LOCALITIES,
-			CATALOG_TARGETS, CATALOG_CHANGES);
+	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, CATALOG_SERVICES,
+			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
 
 	private Topics() {
 	}

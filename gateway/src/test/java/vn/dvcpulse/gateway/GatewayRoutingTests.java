@@ -50,7 +50,9 @@ class GatewayRoutingTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1} goes to {2}")
-	@CsvSource({ "POST, /api/v1/events, submission-tracker", "GET, /api/v1/catalog/services, service-catalog",
+	@CsvSource({ "POST, /api/v1/events, submission-tracker", "POST, /api/v1/events:batch, submission-tracker",
+			"POST, /api/v1/events:import, submission-tracker", "GET, /api/v1/applications/01/HN-1, submission-tracker",
+			"GET, /api/v1/rejections?locality=01, submission-tracker", "GET, /api/v1/catalog/services, service-catalog",
 			"GET, /api/v1/catalog/localities?at=2025-06-30, service-catalog",
 			"GET, /api/v1/metrics/localities, metrics-aggregator" })
 	void requests_reachTheirService_withPathAndQueryIntact(String method, String path, String service) {

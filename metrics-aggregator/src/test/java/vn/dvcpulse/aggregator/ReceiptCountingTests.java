@@ -16,12 +16,10 @@ import vn.dvcpulse.aggregator.domain.ReceiptCounts;
 import vn.dvcpulse.aggregator.stream.LocalityReceipts;
 import vn.dvcpulse.aggregator.stream.LocalityReceipts.LocalityReceipt;
 import vn.dvcpulse.contract.ApplicationKey;
-import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.milestone.MilestoneType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,9 +54,8 @@ class ReceiptCountingTests {
 			Channel channel) {
 		Instant at = Instant.parse("2025-08-01T02:00:00Z");
 		return new ProducerRecord<>(Topics.MILESTONES.name(), ApplicationKey.of(locality, applicationId),
-				new ApplicationMilestone(MilestoneType.RECEIVED, locality, "Q422-01", applicationId, at,
-						ReceiptPeriods.dayOf(at), channel, channel.isOnline() ? OnlineLevel.PARTIAL : null,
-						applicationId + "-s"));
+				ApplicationMilestone.received(locality, "Q422-01", applicationId, at, channel,
+						channel.isOnline() ? OnlineLevel.PARTIAL : null, applicationId + "-s", null));
 	}
 
 }

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,6 +25,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -39,7 +44,18 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return answer(bodyTooLarge(tooLarge.limit(), tooLarge.getMessage()));
+			}
+		}
 		return answer(describe(jacksonCause(ex)));
+	}
+
+	public static ProblemDetail bodyTooLarge(long limit, String detail) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.BODY_TOO_LARGE, detail);
+		problem.setProperty("limit", limit);
+		return problem;
 	}
 
 	@Override
@@ -68,6 +84,20 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 		return answer(problem);
 	}
 
+	/** A query or path parameter that breaks its constraint. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ParameterValidationResult first = ex.getParameterValidationResults().get(0);
+		String parameter = first.getMethodParameter().getParameterName();
+		String expected = first.getResolvableErrors().get(0).getDefaultMessage();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_PARAMETER,
+				"'" + first.getArgument() + "' is not a valid value of " + parameter + ": " + expected);
+		problem.setProperty("field", parameter);
+		problem.setProperty("expected", expected);
+		return answer(problem);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFieldsException ex) {
 		return answer(fieldsProblem(ex.type(), ex.problems()));
@@ -82,6 +112,30 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
 		return problem;
+	}
+
+	/**
+	 * The problem of one item of a batch or one line of an import, judged alone: what the whole request would
+	 * have been answered with, had it been that item.
+	 */
+	public static ProblemDetail problemOf(Exception ex) {
+		if (ex instanceof InvalidFieldsException invalid) {
+			return fieldsProblem(invalid.type(), invalid.problems());
+		}
+		return describe(jacksonCause(ex));
+	}
+
+	/** Bean Validation's findings on an item, as field problems. */
+	public static List<FieldProblem> fieldProblems(Set<? extends ConstraintViolation<?>> violations) {
+		return violations.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<?> violation) -> violation.getPropertyPath().toString()))
+			.map((violation) -> {
+				String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+				boolean missing = isPresenceConstraint(code) && isEmpty(violation.getInvalidValue());
+				return new FieldProblem(violation.getPropertyPath().toString(), missing,
+						missing ? "a value" : violation.getMessage(), missing ? null : violation.getInvalidValue());
+			})
+			.toList();
 	}
 
 	/**

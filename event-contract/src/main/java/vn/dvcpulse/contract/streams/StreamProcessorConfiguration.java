@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /** What every Kafka Streams service of DVC Pulse shares in how its streams client runs; import it. */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +19,12 @@ public class StreamProcessorConfiguration {
 	@Bean
 	StreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
 		return new StreamsHealthIndicator(streams);
+	}
+
+	/** Reads this instance's state stores for the HTTP surface. */
+	@Bean
+	KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
+		return new KafkaStreamsInteractiveQueryService(streams);
 	}
 
 }

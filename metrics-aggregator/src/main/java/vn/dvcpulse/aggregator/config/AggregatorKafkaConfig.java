@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
@@ -21,11 +19,6 @@ class AggregatorKafkaConfig {
 	@Bean
 	NewTopic milestonesTopic() {
 		return Topics.MILESTONES.newTopic();
-	}
-
-	@Bean
-	KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
-		return new KafkaStreamsInteractiveQueryService(streams);
 	}
 
 }

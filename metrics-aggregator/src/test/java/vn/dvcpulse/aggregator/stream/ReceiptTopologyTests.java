@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.aggregator.domain.ReceiptCounts;
 import vn.dvcpulse.contract.ApplicationKey;
-import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.milestone.MilestoneType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +61,8 @@ class ReceiptTopologyTests {
 	private void receive(String locality, String applicationId, Channel channel) {
 		Instant at = Instant.parse("2025-03-01T01:00:00Z");
 		this.milestones.pipeInput(ApplicationKey.of(locality, applicationId),
-				new ApplicationMilestone(MilestoneType.RECEIVED, locality, "P06-03", applicationId, at,
-						ReceiptPeriods.dayOf(at), channel, channel.isOnline() ? OnlineLevel.FULL : null,
-						applicationId + "-s"));
+				ApplicationMilestone.received(locality, "P06-03", applicationId, at, channel,
+						channel.isOnline() ? OnlineLevel.FULL : null, applicationId + "-s", null));
 	}
 
 }

@@ -13,8 +13,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
-import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -34,6 +34,11 @@ class TrackerKafkaConfig {
 	@Bean
 	NewTopic milestonesTopic() {
 		return Topics.MILESTONES.newTopic();
+	}
+
+	@Bean
+	NewTopic rejectionsTopic() {
+		return Topics.REJECTIONS.newTopic();
 	}
 
 	/** The producer of accepted events; {@code acks=all} and idempotence come from application.yml. */

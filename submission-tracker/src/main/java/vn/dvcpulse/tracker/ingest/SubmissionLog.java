@@ -1,13 +1,13 @@
 package vn.dvcpulse.tracker.ingest;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import vn.dvcpulse.contract.ApplicationKey;
@@ -33,18 +33,31 @@ public class SubmissionLog {
 	 * @throws IngestUnavailableException when Kafka did not acknowledge within the configured time
 	 */
 	public Instant append(ApplicationEvent event) {
+		return await(appendAsync(event));
+	}
+
+	/** Appends the event without waiting: many in flight are batched by the producer. */
+	public CompletableFuture<Instant> appendAsync(ApplicationEvent event) {
 		String key = ApplicationKey.of(event.localityCode(), event.applicationId());
 		try {
-			SendResult<String, ApplicationEvent> result = this.template
-				.send(Topics.SUBMISSIONS.name(), key, event)
-				.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			return Instant.ofEpochMilli(result.getRecordMetadata().timestamp());
+			return this.template.send(Topics.SUBMISSIONS.name(), key, event)
+				.thenApply((result) -> Instant.ofEpochMilli(result.getRecordMetadata().timestamp()));
+		}
+		catch (KafkaException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** Waits for one append's acknowledgement, no longer than the configured time. */
+	public Instant await(CompletableFuture<Instant> append) {
+		try {
+			return append.get(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IngestUnavailableException("Interrupted while waiting for Kafka", ex);
 		}
-		catch (ExecutionException | TimeoutException | KafkaException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			throw new IngestUnavailableException("Kafka did not acknowledge the event in time", ex);
 		}
 	}

@@ -7,45 +7,49 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.event.ApplicationEvent;
-import vn.dvcpulse.contract.event.EventType;
-import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.contract.rejection.Rejection;
+import vn.dvcpulse.tracker.domain.ApplicationLife;
+import vn.dvcpulse.tracker.domain.ApplicationState;
 
 /**
- * The life of one application, one event at a time. Rule: an application is received once, by its first
- * SUBMITTED event; a re-posted event or a second SUBMITTED changes nothing. Under exactly-once processing the
- * state update and the milestone are committed together, so a crash cannot emit a milestone twice.
+ * Runs each application's life (the rules are {@link ApplicationLife}'s) over its state store, and forwards the
+ * milestones reached and the events rejected. Under exactly-once processing the state update, the milestones and
+ * the rejections are committed together, so a crash can neither lose nor repeat one.
  */
-class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent, ApplicationMilestone> {
+class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent, Object> {
 
-	static final String STORE = "application-lifecycle";
+	static final String APPLICATIONS = "applications";
 
-	private FixedKeyProcessorContext<String, ApplicationMilestone> context;
+	static final String REJECTIONS = "rejections-by-locality";
+
+	private FixedKeyProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, ApplicationState> applications;
 
+	private KeyValueStore<String, Rejection> rejections;
+
 	@Override
-	public void init(FixedKeyProcessorContext<String, ApplicationMilestone> context) {
+	public void init(FixedKeyProcessorContext<String, Object> context) {
 		this.context = context;
-		this.applications = context.getStateStore(STORE);
+		this.applications = context.getStateStore(APPLICATIONS);
+		this.rejections = context.getStateStore(REJECTIONS);
 	}
 
 	@Override
 	public void process(FixedKeyRecord<String, ApplicationEvent> record) {
-		ApplicationEvent event = record.value();
-		if (event == null || event.type() != EventType.SUBMITTED) {
+		if (record.value() == null) {
 			return;
 		}
-		if (this.applications.get(record.key()) != null) {
-			return;
+		ApplicationState state = this.applications.get(record.key());
+		ApplicationLife.Step step = ApplicationLife.apply((state != null) ? state : ApplicationState.NEW,
+				record.value(), Instant.ofEpochMilli(record.timestamp()));
+		this.applications.put(record.key(), step.state());
+		step.milestones().forEach((milestone) -> this.context.forward(record.withValue(milestone)));
+		for (Rejection rejection : step.rejections()) {
+			this.rejections.put(RejectionFeed.key(rejection), rejection);
+			this.context.forward(record.withValue(rejection));
 		}
-		Instant receivedAt = event.occurredAt().toInstant();
-		this.applications.put(record.key(), new ApplicationState(event.eventId(), receivedAt));
-		this.context.forward(record.withValue(new ApplicationMilestone(MilestoneType.RECEIVED, event.localityCode(),
-				event.serviceCode(), event.applicationId(), receivedAt, ReceiptPeriods.dayOf(receivedAt),
-				event.channel(), event.onlineLevel(), event.eventId())));
 	}
 
 }

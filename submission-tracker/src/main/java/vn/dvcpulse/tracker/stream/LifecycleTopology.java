@@ -2,6 +2,7 @@ package vn.dvcpulse.tracker.stream;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -12,32 +13,47 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.Topics;
-import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+import vn.dvcpulse.contract.rejection.Rejection;
+import vn.dvcpulse.tracker.domain.ApplicationState;
 
-/** submissions → the life of each application → milestones. */
+/** submissions → the life of each application → milestones, and rejections for the submitters. */
 @Configuration(proxyBeanMethods = false)
 public class LifecycleTopology {
 
 	@Bean
-	KStream<String, ApplicationMilestone> milestones(StreamsBuilder builder) {
+	KStream<String, Object> lifecycle(StreamsBuilder builder) {
 		return build(builder);
 	}
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
-	public static KStream<String, ApplicationMilestone> build(StreamsBuilder builder) {
+	public static KStream<String, Object> build(StreamsBuilder builder) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
-				Stores.persistentKeyValueStore(ApplicationLifecycle.STORE), Serdes.String(),
+				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
 				JsonSerdes.of(ApplicationState.class)));
-		KStream<String, ApplicationMilestone> milestones = builder
+		builder.addStateStore(Stores.keyValueStoreBuilder(
+				Stores.persistentKeyValueStore(ApplicationLifecycle.REJECTIONS), Serdes.String(),
+				Topics.REJECTIONS.valueSerde()));
+		KStream<String, Object> outcomes = builder
 			.stream(Topics.SUBMISSIONS.name(),
 					Consumed.with(Topics.SUBMISSIONS.keySerde(), Topics.SUBMISSIONS.valueSerde())
 						.withName("submissions"))
 			.processValues(ApplicationLifecycle::new, Named.as("application-lifecycle"),
-					ApplicationLifecycle.STORE);
-		milestones.to(Topics.MILESTONES.name(),
-				Produced.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde()).withName("milestones"));
-		return milestones;
+					ApplicationLifecycle.APPLICATIONS, ApplicationLifecycle.REJECTIONS);
+		outcomes.split(Named.as("lifecycle-"))
+			.branch((key, value) -> value instanceof ApplicationMilestone,
+					Branched.withConsumer((milestones) -> milestones
+						.mapValues((value) -> (ApplicationMilestone) value, Named.as("as-milestone"))
+						.to(Topics.MILESTONES.name(), Produced
+							.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde())
+							.withName("milestones")), "milestones"))
+			.branch((key, value) -> value instanceof Rejection,
+					Branched.withConsumer((rejections) -> rejections
+						.mapValues((value) -> (Rejection) value, Named.as("as-rejection"))
+						.to(Topics.REJECTIONS.name(), Produced
+							.with(Topics.REJECTIONS.keySerde(), Topics.REJECTIONS.valueSerde())
+							.withName("rejections")), "rejections"));
+		return outcomes;
 	}
 
 }

@@ -1,44 +1,94 @@
 package vn.dvcpulse.tracker.web;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.JsonNode;
 import vn.dvcpulse.contract.event.ApplicationEvent;
-import vn.dvcpulse.tracker.ingest.SubmissionLog;
+import vn.dvcpulse.tracker.ingest.ImportSummary;
+import vn.dvcpulse.tracker.ingest.Ingest;
+import vn.dvcpulse.tracker.ingest.IngestOutcome;
+import vn.dvcpulse.tracker.ingest.IngestOutcome.Status;
 
-/** Where local case-handling systems post the steps of their applications. */
+/** Where local case-handling systems post the steps of their applications: one, a batch, or a whole history. */
 @RestController
-@RequestMapping("/api/v1/events")
 class EventResource {
 
-	private final EventRules rules;
+	/** The most items one batch may carry; larger sets go through the import. */
+	static final int BATCH_LIMIT = 1_000;
 
-	private final SubmissionLog submissionLog;
+	static final String NDJSON = "application/x-ndjson";
 
-	EventResource(EventRules rules, SubmissionLog submissionLog) {
-		this.rules = rules;
-		this.submissionLog = submissionLog;
+	private final Ingest ingest;
+
+	EventResource(Ingest ingest) {
+		this.ingest = ingest;
 	}
 
-	/** {@code 202} only once Kafka holds the event: an acknowledged event is never lost. */
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	Receipt post(@Valid @RequestBody ApplicationEvent event) {
-		this.rules.check(event);
-		return new Receipt(event.eventId(), this.submissionLog.append(event));
+	/**
+	 * {@code 202} only once Kafka holds the event: an acknowledged event is never lost. The same event again is
+	 * {@code 200} and says it is a duplicate; it counts once.
+	 */
+	@PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Receipt> post(@Valid @RequestBody ApplicationEvent event) {
+		IngestOutcome outcome = this.ingest.accept(event);
+		boolean duplicate = outcome.status() == Status.DUPLICATE;
+		return ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.body(new Receipt(outcome.eventId(), outcome.acceptedAt(), duplicate));
 	}
 
-	/** What the client keeps as proof that the event was accepted. */
-	record Receipt(String eventId, Instant acceptedAt) {
+	/** Up to {@value #BATCH_LIMIT} events; each is judged alone and answered in order. */
+	@PostMapping(path = "/api/v1/events:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	BatchResult batch(@RequestBody List<JsonNode> items) {
+		if (items.size() > BATCH_LIMIT) {
+			throw new TooManyItemsException(items.size(), BATCH_LIMIT);
+		}
+		List<IngestOutcome> outcomes = this.ingest.acceptAll(items);
+		return new BatchResult(count(outcomes, Status.ACCEPTED), count(outcomes, Status.DUPLICATE),
+				count(outcomes, Status.REJECTED), outcomes);
+	}
+
+	/**
+	 * A history to backfill, one event per line (NDJSON), read as it arrives: any length in the same memory. Running
+	 * the same file again changes no figure: every event is then a duplicate.
+	 */
+	@PostMapping(path = "/api/v1/events:import", consumes = NDJSON)
+	ImportSummary importHistory(HttpServletRequest request) throws IOException {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+			return this.ingest.importLines(lines);
+		}
+	}
+
+	private static long count(List<IngestOutcome> outcomes, Status status) {
+		return outcomes.stream().filter((outcome) -> outcome.status() == status).count();
+	}
+
+	/**
+	 * What the client keeps as proof that the event was accepted.
+	 *
+	 * @param eventId    the event
+	 * @param acceptedAt when Kafka recorded it (the first time, for a duplicate)
+	 * @param duplicate  whether it had been accepted before
+	 */
+	record Receipt(String eventId, Instant acceptedAt, boolean duplicate) {
+	}
+
+	record BatchResult(long accepted, long duplicates, long rejected, List<IngestOutcome> items) {
 	}
 
 }

@@ -9,12 +9,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import vn.dvcpulse.contract.problem.ProblemType;
 import vn.dvcpulse.contract.problem.RequestProblems;
+import vn.dvcpulse.tracker.ingest.EventIdConflictException;
+import vn.dvcpulse.tracker.ingest.IngestProblems;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
+import vn.dvcpulse.tracker.stream.StateNotReadyException;
+import vn.dvcpulse.tracker.web.ApplicationResource.NoSuchApplicationException;
 
 /**
- * Every way a posted event can be refused. A refused event reaches no topic: all of these happen before anything
- * is produced.
+ * Every way a request to the tracker can be refused. A refused event reaches no topic: all of these happen before
+ * anything is produced.
  */
 @RestControllerAdvice
 class TrackerProblems extends RequestProblems {
@@ -28,11 +32,33 @@ class TrackerProblems extends RequestProblems {
 	/** Kafka did not acknowledge: say so at once, and when to come back; never a false 202. */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> ingestUnavailable(IngestUnavailableException ex) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.INGEST_UNAVAILABLE,
-				"The event was not accepted; post it again with the same eventId");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.ingest.retryAfter().toSeconds()))
-			.body(problem);
+			.body(IngestProblems.unavailable());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> eventIdConflict(EventIdConflictException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(IngestProblems.conflict(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyItems(TooManyItemsException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_MANY_ITEMS, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> noSuchApplication(NoSuchApplicationException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> stateNotReady(StateNotReadyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 }

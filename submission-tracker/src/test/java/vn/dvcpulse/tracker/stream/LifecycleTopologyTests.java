@@ -1,8 +1,8 @@
 package vn.dvcpulse.tracker.stream;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsBuilder;
@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,21 @@ import vn.dvcpulse.contract.ApplicationKey;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.Channel;
-import vn.dvcpulse.contract.event.EventType;
 import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.contract.rejection.Rejection;
+import vn.dvcpulse.contract.rejection.RejectionReason;
+import vn.dvcpulse.tracker.domain.ApplicationEvents;
+import vn.dvcpulse.tracker.domain.ApplicationState;
+import vn.dvcpulse.tracker.domain.Disposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dvcpulse.tracker.domain.ApplicationEvents.completed;
+import static vn.dvcpulse.tracker.domain.ApplicationEvents.rated;
+import static vn.dvcpulse.tracker.domain.ApplicationEvents.withdrawn;
 
+/** The lifecycle topology on its own: submissions in, milestones and rejections out, state kept per application. */
 class LifecycleTopologyTests {
 
 	private TopologyTestDriver driver;
@@ -32,6 +41,8 @@ class LifecycleTopologyTests {
 	private TestInputTopic<String, ApplicationEvent> submissions;
 
 	private TestOutputTopic<String, ApplicationMilestone> milestones;
+
+	private TestOutputTopic<String, Rejection> rejections;
 
 	@BeforeEach
 	void startTopology() {
@@ -45,6 +56,8 @@ class LifecycleTopologyTests {
 				Topics.SUBMISSIONS.keySerde().serializer(), Topics.SUBMISSIONS.valueSerde().serializer());
 		this.milestones = this.driver.createOutputTopic(Topics.MILESTONES.name(),
 				Topics.MILESTONES.keySerde().deserializer(), Topics.MILESTONES.valueSerde().deserializer());
+		this.rejections = this.driver.createOutputTopic(Topics.REJECTIONS.name(),
+				Topics.REJECTIONS.keySerde().deserializer(), Topics.REJECTIONS.valueSerde().deserializer());
 	}
 
 	@AfterEach
@@ -57,11 +70,10 @@ class LifecycleTopologyTests {
 		// 23:30 UTC on 28 Feb is already 1 March in Viet Nam
 		post(submitted("e-1", "A-1", "01", Channel.ONLINE, OnlineLevel.FULL, "2025-02-28T23:30:00Z"));
 
-		List<ApplicationMilestone> received = this.milestones.readValuesToList();
-		assertThat(received).singleElement().satisfies((milestone) -> {
+		assertThat(this.milestones.readKeyValuesToList()).singleElement().satisfies((record) -> {
+			assertThat(record.key).isEqualTo("01/A-1");
+			ApplicationMilestone milestone = record.value;
 			assertThat(milestone.type()).isEqualTo(MilestoneType.RECEIVED);
-			assertThat(milestone.localityCode()).isEqualTo("01");
-			assertThat(milestone.applicationId()).isEqualTo("A-1");
 			assertThat(milestone.channel()).isEqualTo(Channel.ONLINE);
 			assertThat(milestone.onlineLevel()).isEqualTo(OnlineLevel.FULL);
 			assertThat(milestone.receiptDay()).isEqualTo(LocalDate.of(2025, 3, 1));
@@ -76,15 +88,54 @@ class LifecycleTopologyTests {
 		post(event);
 
 		assertThat(this.milestones.readValuesToList()).hasSize(1);
+		assertThat(this.rejections.isEmpty()).isTrue();
 	}
 
 	@Test
-	void secondDifferentSubmitted_forTheSameApplication_changesNothing() {
+	void secondDifferentSubmitted_isRejectedIntoTheFeed_andTheStoreKeepsIt() {
 		post(submitted("e-1", "A-1", "01", Channel.IN_PERSON, null, "2025-03-01T08:00:00+07:00"));
 		post(submitted("e-2", "A-1", "01", Channel.ONLINE, OnlineLevel.PARTIAL, "2025-03-01T09:00:00+07:00"));
 
 		assertThat(this.milestones.readValuesToList()).singleElement()
 			.satisfies((milestone) -> assertThat(milestone.channel()).isEqualTo(Channel.IN_PERSON));
+		assertThat(this.rejections.readKeyValuesToList()).singleElement().satisfies((record) -> {
+			assertThat(record.key).isEqualTo("01/A-1");
+			assertThat(record.value.reason()).isEqualTo(RejectionReason.SECOND_SUBMISSION);
+			assertThat(record.value.conflictsWith()).isEqualTo("e-1");
+		});
+		KeyValueStore<String, Rejection> feed = this.driver.getKeyValueStore(ApplicationLifecycle.REJECTIONS);
+		assertThat(feed.all()).toIterable().singleElement()
+			.satisfies((entry) -> assertThat(entry.key).startsWith("01/").endsWith("/e-2"));
+	}
+
+	@Test
+	void completedBeforeItsSubmitted_isHeld_thenCountedAfterTheReceipt() {
+		post(completed("c", 3));
+		assertThat(this.milestones.isEmpty()).isTrue();
+		KeyValueStore<String, ApplicationState> applications = this.driver
+			.getKeyValueStore(ApplicationLifecycle.APPLICATIONS);
+		assertThat(applications.get("01/HN-1").events()).extracting((recorded) -> recorded.disposition())
+			.containsExactly(Disposition.HELD);
+
+		post(ApplicationEvents.submitted("s", Channel.ONLINE));
+
+		assertThat(this.milestones.readValuesToList()).extracting(ApplicationMilestone::type)
+			.containsExactly(MilestoneType.RECEIVED, MilestoneType.COMPLETED);
+		assertThat(applications.get("01/HN-1").held()).isZero();
+	}
+
+	@Test
+	void secondRating_andEventsAfterWithdrawal_areRejected() {
+		post(ApplicationEvents.submitted("s", Channel.ONLINE));
+		post(rated("r1", 5));
+		post(rated("r2", 2));
+		post(withdrawn("w", 2));
+		post(completed("c", 3));
+
+		assertThat(this.milestones.readValuesToList()).extracting(ApplicationMilestone::type)
+			.containsExactly(MilestoneType.RECEIVED, MilestoneType.RATED, MilestoneType.WITHDRAWN);
+		assertThat(this.rejections.readValuesToList()).extracting(Rejection::reason)
+			.containsExactly(RejectionReason.SECOND_RATING, RejectionReason.AFTER_WITHDRAWAL);
 	}
 
 	@Test
@@ -96,17 +147,9 @@ class LifecycleTopologyTests {
 			.containsExactly("01", "79");
 	}
 
-	@Test
-	void eventsOtherThanSubmitted_receiveNothing() {
-		post(new ApplicationEvent("e-9", EventType.RATED, "A-1", "01", "P06-03",
-				OffsetDateTime.parse("2025-03-02T08:00:00+07:00"), null, null, null, null, null, null, null, null,
-				null, null, 5, null));
-
-		assertThat(this.milestones.isEmpty()).isTrue();
-	}
-
 	private void post(ApplicationEvent event) {
-		this.submissions.pipeInput(ApplicationKey.of(event.localityCode(), event.applicationId()), event);
+		this.submissions.pipeInput(ApplicationKey.of(event.localityCode(), event.applicationId()), event,
+				Instant.parse("2025-08-10T00:00:00Z"));
 	}
 
 	static ApplicationEvent submitted(String eventId, String applicationId, String locality, Channel channel,

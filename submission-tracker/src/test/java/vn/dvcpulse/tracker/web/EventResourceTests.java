@@ -2,6 +2,8 @@ package vn.dvcpulse.tracker.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.tracker.domain.ApplicationLife;
+import vn.dvcpulse.tracker.domain.ApplicationState;
+import vn.dvcpulse.tracker.ingest.EventRules;
+import vn.dvcpulse.tracker.ingest.Ingest;
+import vn.dvcpulse.tracker.stream.TrackerQueries;
 import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
@@ -29,6 +38,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -38,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(EventResource.class)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ EventRules.class, EventResourceTests.FixedClock.class })
+@Import({ Ingest.class, EventRules.class, EventResourceTests.FixedClock.class })
 class EventResourceTests {
 
 	/** Now is 2025-08-01, 10:00 in Viet Nam. */
@@ -57,9 +67,15 @@ class EventResourceTests {
 	@MockitoBean
 	CatalogFeed catalog;
 
+	@MockitoBean
+	TrackerQueries queries;
+
 	@BeforeEach
-	void catalogIsTheTestCatalog() {
+	void catalogIsTheTestCatalog_andNoApplicationIsKnown() {
 		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+		given(this.queries.application(any(), any())).willReturn(Optional.empty());
+		given(this.submissionLog.appendAsync(any())).willReturn(CompletableFuture.completedFuture(NOW));
+		given(this.submissionLog.await(any())).willAnswer((call) -> call.getArgument(0, CompletableFuture.class).join());
 	}
 
 
@@ -72,6 +88,9 @@ class EventResourceTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JsonMapper json;
+
 	@MockitoBean
 	SubmissionLog submissionLog;
 
@@ -81,7 +100,79 @@ class EventResourceTests {
 
 		postEvent(VALID).andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.eventId").value("hn-2025-000001-s"))
-			.andExpect(jsonPath("$.acceptedAt").value("2025-03-01T01:30:00.123Z"));
+			.andExpect(jsonPath("$.acceptedAt").value("2025-03-01T01:30:00.123Z"))
+			.andExpect(jsonPath("$.duplicate").value(false));
+	}
+
+	@Test
+	void postEvent_alreadyAccepted_isADuplicate_answeredAsSuch() throws Exception {
+		knownApplication(VALID);
+
+		postEvent(VALID).andExpect(status().isOk())
+			.andExpect(jsonPath("$.duplicate").value(true))
+			.andExpect(jsonPath("$.acceptedAt").value("2025-07-21T01:31:00Z"));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postEvent_reusingAnEventIdForOtherContent_is409() throws Exception {
+		knownApplication(VALID);
+
+		postEvent(VALID.replace("\"ONLINE\"", "\"POSTAL\"").replace("\"onlineLevel\":\"FULL\",", ""))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:event-id-conflict"));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void postEvent_withARawCitizenId_isRefused() throws Exception {
+		postEvent(VALID.replace("\"channel\"", "\"citizenRef\":\"001203004567\",\"channel\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:raw-citizen-id"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("001203004567"))));
+	}
+
+	@Test
+	void postEvent_largerThan64KB_is413() throws Exception {
+		String large = VALID.replace("\"channel\"", "\"citizenRef\":\"" + "x".repeat(70_000) + "\",\"channel\"");
+		postEvent(large).andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:body-too-large"));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void batch_judgesEachItemAlone_andAppendsTheValidOnes() throws Exception {
+		String second = VALID.replace("hn-2025-000001-s", "hn-2025-000002-s").replace("HN-2025-000001", "HN-2025-000002");
+		String batch = "[" + VALID + "," + second.replace("P06-03", "P06-99") + ",{\"eventId\":\"x\",\"type\":\"FAX\"},"
+				+ second + "]";
+
+		this.mvc.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON).content(batch))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.items[0].status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.items[1].status").value("REJECTED"))
+			.andExpect(jsonPath("$.items[1].problem.type").value("urn:dvc-pulse:problem:unknown-service"))
+			.andExpect(jsonPath("$.items[2].eventId").value("x"))
+			.andExpect(jsonPath("$.items[2].problem.field").value("type"))
+			.andExpect(jsonPath("$.items[3].status").value("ACCEPTED"));
+		verify(this.submissionLog, times(2)).appendAsync(any());
+	}
+
+	@Test
+	void batch_ofMoreThanAThousand_is413() throws Exception {
+		String batch = "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]";
+		this.mvc.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON).content(batch))
+			.andExpect(status().isContentTooLarge())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:too-many-items"));
+		verify(this.submissionLog, never()).appendAsync(any());
+	}
+
+	private void knownApplication(String posted) throws Exception {
+		ApplicationEvent event = this.json.readValue(posted, ApplicationEvent.class);
+		ApplicationState state = ApplicationLife.apply(ApplicationState.NEW, event,
+				Instant.parse("2025-07-21T01:31:00Z")).state();
+		given(this.queries.application("01", event.applicationId())).willReturn(Optional.of(state));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package vn.dvcpulse.tracker.web;
+package vn.dvcpulse.tracker.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ import vn.dvcpulse.contract.problem.ProblemType;
  * any of them reaches no topic.
  */
 @Component
-class EventRules {
+public class EventRules {
 
 	/** Clocks of local systems drift: a little of the future is tolerated, more is a mistake. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -32,17 +33,21 @@ class EventRules {
 	/** Nothing earlier is tracked: the essential-service programmes began in 2022. */
 	static final Instant EARLIEST = LocalDate.of(2020, 1, 1).atStartOfDay(ReceiptPeriods.ZONE).toInstant();
 
+	/** The 9-digit identity card (CMND) and 12-digit citizen identity card (CCCD) numbers. */
+	private static final Pattern RAW_ID = Pattern.compile("\\d{9}|\\d{12}");
+
 	private final CatalogFeed catalog;
 
 	private final Clock clock;
 
-	EventRules(CatalogFeed catalog, Clock clock) {
+	public EventRules(CatalogFeed catalog, Clock clock) {
 		this.catalog = catalog;
 		this.clock = clock;
 	}
 
-	void check(ApplicationEvent event) {
+	public void check(ApplicationEvent event) {
 		checkTypeFields(event);
+		checkCitizenRef(event);
 		checkTime(event);
 		checkCatalog(event);
 	}
@@ -68,6 +73,15 @@ class EventRules {
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidFieldsException(problems);
+		}
+	}
+
+	/** A citizen is referred to by a salted hash the local system computes, never by an ID card number. */
+	private static void checkCitizenRef(ApplicationEvent event) {
+		if (event.citizenRef() != null && RAW_ID.matcher(event.citizenRef().trim()).matches()) {
+			throw new InvalidFieldsException(ProblemType.RAW_CITIZEN_ID, List.of(FieldProblem.invalid("citizenRef",
+					"a salted hash of the applicant computed by the local system, never an ID card number",
+					"(withheld)")));
 		}
 	}
 

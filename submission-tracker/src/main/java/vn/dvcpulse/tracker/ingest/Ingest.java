@@ -1,0 +1,200 @@
+package vn.dvcpulse.tracker.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.problem.InvalidFieldsException;
+import vn.dvcpulse.contract.problem.RequestProblems;
+import vn.dvcpulse.tracker.domain.ApplicationLife;
+import vn.dvcpulse.tracker.domain.RecordedEvent;
+import vn.dvcpulse.tracker.stream.StateNotReadyException;
+import vn.dvcpulse.tracker.stream.TrackerQueries;
+
+/**
+ * The door of the tracker, for one event, a batch or an import: each event is checked on its own, a duplicate is
+ * answered as such, and only what passes every check is appended to the submissions topic.
+ */
+@Component
+public class Ingest {
+
+	/** How many appends of an import may wait for Kafka at once: enough to batch, little enough to bound memory. */
+	static final int IMPORT_WINDOW = 2_000;
+
+	private final EventRules rules;
+
+	private final TrackerQueries queries;
+
+	private final SubmissionLog log;
+
+	private final Validator validator;
+
+	private final JsonMapper json;
+
+	Ingest(EventRules rules, TrackerQueries queries, SubmissionLog log, Validator validator, JsonMapper json) {
+		this.rules = rules;
+		this.queries = queries;
+		this.log = log;
+		this.validator = validator;
+		this.json = json;
+	}
+
+	/**
+	 * One event, already read and validated by the web layer.
+	 * @throws InvalidFieldsException when a rule refuses it
+	 * @throws EventIdConflictException when its eventId names a different accepted event
+	 * @throws IngestUnavailableException when Kafka did not acknowledge it
+	 */
+	public IngestOutcome accept(ApplicationEvent event) {
+		this.rules.check(event);
+		Optional<IngestOutcome> duplicate = duplicate(event);
+		return duplicate.orElseGet(() -> IngestOutcome.accepted(event.eventId(), this.log.append(event)));
+	}
+
+	/** Each item judged on its own; the valid ones are appended together, not held back by the others. */
+	public List<IngestOutcome> acceptAll(List<JsonNode> items) {
+		List<IngestOutcome> outcomes = new ArrayList<>(items.size());
+		List<CompletableFuture<Instant>> appends = new ArrayList<>(items.size());
+		for (JsonNode item : items) {
+			Judged judged = judge(item);
+			outcomes.add(judged.outcome());
+			appends.add((judged.toAppend() != null) ? this.log.appendAsync(judged.toAppend()) : null);
+		}
+		for (int i = 0; i < items.size(); i++) {
+			if (appends.get(i) != null) {
+				outcomes.set(i, acknowledged(outcomes.get(i).eventId(), appends.get(i)));
+			}
+		}
+		return outcomes;
+	}
+
+	/** Every line of an NDJSON stream, read and appended as it comes: memory stays the same for any length. */
+	public ImportSummary importLines(BufferedReader lines) {
+		ImportSummary.Counter summary = new ImportSummary.Counter();
+		Deque<Pending> inFlight = new ArrayDeque<>();
+		long number = 0;
+		try {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				number++;
+				if (line.isBlank()) {
+					continue;
+				}
+				Judged judged = judge(line);
+				if (judged.toAppend() == null) {
+					summary.add(number, judged.outcome());
+					continue;
+				}
+				inFlight.add(new Pending(number, judged.toAppend().eventId(), this.log.appendAsync(judged.toAppend())));
+				if (inFlight.size() >= IMPORT_WINDOW) {
+					settle(inFlight.poll(), summary);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The import stream broke off", ex);
+		}
+		finally {
+			while (!inFlight.isEmpty()) {
+				settle(inFlight.poll(), summary);
+			}
+		}
+		summary.lines(number);
+		return summary.summary();
+	}
+
+	private void settle(Pending pending, ImportSummary.Counter summary) {
+		summary.add(pending.line(), acknowledged(pending.eventId(), pending.append()));
+	}
+
+	private IngestOutcome acknowledged(String eventId, CompletableFuture<Instant> append) {
+		try {
+			return IngestOutcome.accepted(eventId, this.log.await(append));
+		}
+		catch (IngestUnavailableException ex) {
+			return IngestOutcome.rejected(eventId, IngestProblems.unavailable());
+		}
+	}
+
+	/** Reads, validates and checks one item; what passes is to be appended. */
+	private Judged judge(Object item) {
+		ApplicationEvent event = null;
+		try {
+			event = (item instanceof JsonNode node) ? this.json.treeToValue(node, ApplicationEvent.class)
+					: this.json.readValue((String) item, ApplicationEvent.class);
+			Set<ConstraintViolation<ApplicationEvent>> violations = this.validator.validate(event);
+			if (!violations.isEmpty()) {
+				throw new InvalidFieldsException(RequestProblems.fieldProblems(violations));
+			}
+			this.rules.check(event);
+			Optional<IngestOutcome> duplicate = duplicate(event);
+			if (duplicate.isPresent()) {
+				return new Judged(duplicate.get(), null);
+			}
+			return new Judged(new IngestOutcome(event.eventId(), IngestOutcome.Status.ACCEPTED, null, null), event);
+		}
+		catch (JacksonException | InvalidFieldsException ex) {
+			return new Judged(IngestOutcome.rejected(idOf(item, event), RequestProblems.problemOf(ex)), null);
+		}
+		catch (EventIdConflictException ex) {
+			return new Judged(IngestOutcome.rejected(event.eventId(), IngestProblems.conflict(ex)), null);
+		}
+	}
+
+	/**
+	 * An event whose eventId the application has already seen: the same content is a duplicate, answered as a
+	 * success; different content is a conflict. While the state is restoring nothing is known, and the lifecycle
+	 * still counts the event once.
+	 */
+	private Optional<IngestOutcome> duplicate(ApplicationEvent event) {
+		Optional<RecordedEvent> seen;
+		try {
+			seen = this.queries.application(event.localityCode(), event.applicationId())
+				.flatMap((state) -> state.event(event.eventId()));
+		}
+		catch (StateNotReadyException ex) {
+			return Optional.empty();
+		}
+		if (seen.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!ApplicationLife.sameContent(seen.get().event(), event)) {
+			throw new EventIdConflictException(event.eventId());
+		}
+		return Optional.of(IngestOutcome.duplicate(event.eventId(), seen.get().recordedAt()));
+	}
+
+	private static String idOf(Object item, ApplicationEvent event) {
+		if (event != null) {
+			return event.eventId();
+		}
+		if (item instanceof JsonNode node && node.get("eventId") != null && node.get("eventId").isString()) {
+			return node.get("eventId").asString();
+		}
+		return null;
+	}
+
+	private record Judged(IngestOutcome outcome, ApplicationEvent toAppend) {
+	}
+
+	private record Pending(long line, String eventId, CompletableFuture<Instant> append) {
+	}
+
+}

@@ -1,0 +1,84 @@
+package vn.dvcpulse.tracker.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+import vn.dvcpulse.contract.ApplicationKey;
+import vn.dvcpulse.contract.rejection.Rejection;
+import vn.dvcpulse.tracker.domain.ApplicationState;
+
+/** What submitters may read of the tracker's state: an application's history, and the rejection feed. */
+@Component
+public class TrackerQueries {
+
+	private final KafkaStreamsInteractiveQueryService queries;
+
+	TrackerQueries(KafkaStreamsInteractiveQueryService queries) {
+		this.queries = queries;
+	}
+
+	public Optional<ApplicationState> application(String localityCode, String applicationId) {
+		try {
+			return Optional.ofNullable(
+					this.<ApplicationState>store(ApplicationLifecycle.APPLICATIONS)
+						.get(ApplicationKey.of(localityCode, applicationId)));
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new StateNotReadyException(ex);
+		}
+	}
+
+	/**
+	 * One page of a locality's rejections, oldest first, judged at or after {@code since}.
+	 * @param after the {@link RejectionPage#next()} of the previous page, or {@code null} for the first
+	 */
+	public RejectionPage rejections(String localityCode, Instant since, String after, int limit) {
+		String from = (after != null) ? after : RejectionFeed.key(localityCode, since, "");
+		String to = RejectionFeed.end(localityCode);
+		List<KeyValue<String, Rejection>> found = new ArrayList<>();
+		try (KeyValueIterator<String, Rejection> range = this.<Rejection>store(ApplicationLifecycle.REJECTIONS)
+			.range(from, to)) {
+			// one store per partition: each range is ordered, their concatenation is not
+			range.forEachRemaining((entry) -> {
+				if (!entry.key.equals(after)) {
+					found.add(entry);
+				}
+			});
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new StateNotReadyException(ex);
+		}
+		found.sort(Comparator.comparing((KeyValue<String, Rejection> entry) -> entry.key));
+		List<KeyValue<String, Rejection>> page = found.subList(0, Math.min(limit, found.size()));
+		String next = (found.size() > limit) ? page.get(page.size() - 1).key : null;
+		return new RejectionPage(page.stream().map((entry) -> entry.value).toList(), next);
+	}
+
+	private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+		try {
+			return this.queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
+		}
+		catch (IllegalStateException ex) {
+			throw new StateNotReadyException(ex);
+		}
+	}
+
+	/**
+	 * @param rejections the page
+	 * @param next       the cursor of the next page, {@code null} on the last
+	 */
+	public record RejectionPage(List<Rejection> rejections, String next) {
+	}
+
+}

@@ -1,0 +1,229 @@
+package vn.dvcpulse.tracker;
+
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvcpulse.contract.Topic;
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.testsupport.TestKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The tracker against a real broker: what is posted is on the topic, and each application is received once. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"spring.kafka.streams.application-id=tracker-flow-tests" })
+class TrackerFlowTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String brokers;
+
+	@Autowired
+	CatalogFeed catalog;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeAll
+	static void publishTheCatalog() {
+		TestCatalog.publish(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
+	}
+
+	@BeforeEach
+	void catalogIsRead() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.get().isKnownService("P06-03"));
+	}
+
+	@Test
+	void postedEvent_isOnTheSubmissionsTopic_andRepostingReceivesItOnce() throws Exception {
+		String applicationId = "HN-" + UUID.randomUUID();
+		String body = submitted(applicationId + "-s", applicationId, "01", "ONLINE", "2025-03-01T08:30:00+07:00");
+
+		assertThat(post("/api/v1/events", "application/json", body).statusCode()).isEqualTo(202);
+		assertThat(post("/api/v1/events", "application/json", body).statusCode()).isIn(200, 202);
+
+		try (Consumer<String, ApplicationEvent> submissions = consumer(Topics.SUBMISSIONS);
+				Consumer<String, ApplicationMilestone> milestones = consumer(Topics.MILESTONES)) {
+			assertThat(readFor(submissions, "01/" + applicationId, 1)).extracting(ApplicationEvent::eventId)
+				.startsWith(applicationId + "-s");
+			assertThat(readFor(milestones, "01/" + applicationId, 1)).singleElement().satisfies((milestone) -> {
+				assertThat(milestone.type()).isEqualTo(MilestoneType.RECEIVED);
+				assertThat(milestone.sourceEventId()).isEqualTo(applicationId + "-s");
+			});
+		}
+		// once the tracker has it, the same post says it is a duplicate
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			HttpResponse<String> again = post("/api/v1/events", "application/json", body);
+			assertThat(again.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(again.body()).get("duplicate").asBoolean()).isTrue();
+		});
+		JsonNode application = get("/api/v1/applications/01/" + applicationId);
+		assertThat(application.get("status").asString()).isEqualTo("IN_PROGRESS");
+		assertThat(application.get("events")).hasSize(1);
+	}
+
+	@Test
+	void batch_withGoodAndBadItems_acceptsTheGood_andTheLifecycleRejectsTheConflictIntoTheFeed() throws Exception {
+		String applicationId = "HCM-" + UUID.randomUUID();
+		String batch = "[" + String.join(",",
+				submitted(applicationId + "-s", applicationId, "79", "ONLINE", "2025-08-01T08:00:00+07:00"),
+				submitted(applicationId + "-s2", applicationId, "79", "POSTAL", "2025-08-01T09:00:00+07:00"),
+				submitted("bad-1", "X-1", "79", "ONLINE", "2025-08-01T09:00:00+07:00").replace("P06-03", "P06-99"),
+				"{\"eventId\":\"bad-2\"}") + "]";
+
+		JsonNode result = this.json.readTree(post("/api/v1/events:batch", "application/json", batch).body());
+
+		assertThat(result.get("accepted").asInt()).isEqualTo(2);
+		assertThat(result.get("rejected").asInt()).isEqualTo(2);
+		assertThat(result.get("items").get(3).get("problem").get("type").asString())
+			.isEqualTo("urn:dvc-pulse:problem:missing-field");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode feed = get("/api/v1/rejections?locality=79");
+			assertThat(feed.get("rejections").findValuesAsString("eventId")).contains(applicationId + "-s2");
+		});
+		JsonNode application = get("/api/v1/applications/79/" + applicationId);
+		assertThat(application.get("events").findValuesAsString("disposition")).containsExactly("COUNTED", "REJECTED");
+	}
+
+	@Test
+	void importingAHundredThousandLines_twice_receivesEachApplicationOnce(@TempDir Path folder) throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		int lines = 100_000;
+		Path file = folder.resolve("history.ndjson");
+		try (BufferedWriter out = Files.newBufferedWriter(file)) {
+			for (int i = 0; i < lines; i++) {
+				String id = "IMP-" + run + "-" + i;
+				out.write(submitted(id + "-s", id, (i % 2 == 0) ? "01" : "79", (i % 3 == 0) ? "IN_PERSON" : "ONLINE",
+						"2025-08-02T10:00:00+07:00").replace("\n", ""));
+				out.newLine();
+			}
+		}
+
+		JsonNode first = importFile(file);
+		assertThat(first.get("lines").asLong()).isEqualTo(lines);
+		assertThat(first.get("accepted").asLong()).isEqualTo(lines);
+		assertThat(first.get("rejected").asLong()).isZero();
+		Set<String> received = new HashSet<>();
+		try (Consumer<String, ApplicationMilestone> milestones = consumer(Topics.MILESTONES)) {
+			await().atMost(Duration.ofSeconds(120)).until(() -> {
+				milestones.poll(Duration.ofMillis(500)).forEach((record) -> {
+					if (record.value().applicationId().startsWith("IMP-" + run)) {
+						assertThat(received.add(record.key())).as("received once: %s", record.key()).isTrue();
+					}
+				});
+				return received.size() == lines;
+			});
+
+			JsonNode second = importFile(file);
+			assertThat(second.get("duplicates").asLong() + second.get("accepted").asLong()).isEqualTo(lines);
+			assertThat(second.get("duplicates").asLong()).isEqualTo(lines);
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> milestones
+				.poll(Duration.ofMillis(200))
+				.forEach((record) -> assertThat(record.value().applicationId()).doesNotStartWith("IMP-" + run)));
+		}
+	}
+
+	private JsonNode importFile(Path file) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/events:import"))
+			.header("Content-Type", "application/x-ndjson")
+			.POST(HttpRequest.BodyPublishers.ofFile(file))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	static String submitted(String eventId, String applicationId, String locality, String channel, String at) {
+		String level = channel.equals("ONLINE") ? ",\"onlineLevel\":\"PARTIAL\"" : "";
+		return """
+				{"eventId":"%s","type":"SUBMITTED","applicationId":"%s","localityCode":"%s",
+				 "serviceCode":"P06-03","occurredAt":"%s","channel":"%s"%s}
+				""".formatted(eventId, applicationId, locality, at, channel, level).strip();
+	}
+
+	private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode get(String path) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** Reads the topic until {@code expected} records of the key arrived, then a little longer for extras. */
+	private static <V> List<V> readFor(Consumer<String, V> consumer, String key, int expected) {
+		List<V> values = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+				if (record.key().equals(key)) {
+					values.add(record.value());
+				}
+			}
+			return values.size() >= expected;
+		});
+		consumer.poll(Duration.ofSeconds(1)).forEach((record) -> {
+			if (record.key().equals(key)) {
+				values.add(record.value());
+			}
+		});
+		return values;
+	}
+
+	private <V> Consumer<String, V> consumer(Topic<String, V> topic) {
+		Consumer<String, V> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+				topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+		consumer.subscribe(List.of(topic.name()));
+		return consumer;
+	}
+
+}

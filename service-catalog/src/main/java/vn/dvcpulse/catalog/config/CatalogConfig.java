@@ -3,10 +3,12 @@ package vn.dvcpulse.catalog.config;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.problem.StrictTypes;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfig {
@@ -29,6 +31,12 @@ class CatalogConfig {
 	@Bean
 	NewTopic catalogChangesTopic() {
 		return Topics.CATALOG_CHANGES.newTopic();
+	}
+
+	/** Edits are taken as typed: a number for a text field is a mistake to report, not to convert. */
+	@Bean
+	JsonMapperBuilderCustomizer strictTypes() {
+		return StrictTypes::apply;
 	}
 
 	@Bean

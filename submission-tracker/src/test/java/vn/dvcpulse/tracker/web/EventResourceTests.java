@@ -30,6 +30,7 @@ import vn.dvcpulse.tracker.ingest.EventRules;
 import vn.dvcpulse.tracker.ingest.Ingest;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.tracker.config.JsonConfig;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
@@ -48,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(EventResource.class)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, EventResourceTests.FixedClock.class })
+@Import({ Ingest.class, EventRules.class, JsonConfig.class, EventResourceTests.FixedClock.class })
 class EventResourceTests {
 
 	/** Now is 2025-08-01, 10:00 in Viet Nam. */

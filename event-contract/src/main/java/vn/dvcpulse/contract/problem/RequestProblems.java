@@ -142,7 +142,11 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 	 * One problem for all the fields at fault, the first named in {@code field}; unless a type is given, its type
 	 * is that of the first.
 	 */
-	static ProblemDetail fieldsProblem(ProblemType given, List<FieldProblem> problems) {
+	static ProblemDetail fieldsProblem(ProblemType given, List<FieldProblem> found) {
+		// a missing field first: "required" says more than any rule its empty value breaks
+		List<FieldProblem> problems = found.stream()
+			.sorted(Comparator.comparing((FieldProblem problem) -> !problem.missing()))
+			.toList();
 		FieldProblem first = problems.get(0);
 		ProblemType type = (given != null) ? given
 				: first.missing() ? ProblemType.MISSING_FIELD : ProblemType.INVALID_FIELD;

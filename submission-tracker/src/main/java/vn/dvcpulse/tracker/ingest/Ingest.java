@@ -48,12 +48,16 @@ public class Ingest {
 
 	private final JsonMapper json;
 
-	Ingest(EventRules rules, TrackerQueries queries, SubmissionLog log, Validator validator, JsonMapper json) {
+	private final IngestMetrics metrics;
+
+	Ingest(EventRules rules, TrackerQueries queries, SubmissionLog log, Validator validator, JsonMapper json,
+			IngestMetrics metrics) {
 		this.rules = rules;
 		this.queries = queries;
 		this.log = log;
 		this.validator = validator;
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -63,9 +67,26 @@ public class Ingest {
 	 * @throws IngestUnavailableException when Kafka did not acknowledge it
 	 */
 	public IngestOutcome accept(ApplicationEvent event) {
-		this.rules.check(event);
-		Optional<IngestOutcome> duplicate = duplicate(event);
-		return duplicate.orElseGet(() -> IngestOutcome.accepted(event.eventId(), this.log.append(event)));
+		try {
+			this.rules.check(event);
+			Optional<IngestOutcome> duplicate = duplicate(event);
+			IngestOutcome outcome = duplicate
+				.orElseGet(() -> IngestOutcome.accepted(event.eventId(), this.log.append(event)));
+			this.metrics.count(event.localityCode(), outcome);
+			return outcome;
+		}
+		catch (InvalidFieldsException ex) {
+			this.metrics.rejected(event.localityCode(), RequestProblems.problemOf(ex));
+			throw ex;
+		}
+		catch (EventIdConflictException ex) {
+			this.metrics.rejected(event.localityCode(), IngestProblems.conflict(ex));
+			throw ex;
+		}
+		catch (IngestUnavailableException ex) {
+			this.metrics.rejected(event.localityCode(), IngestProblems.unavailable());
+			throw ex;
+		}
 	}
 
 	/** Each item judged on its own; the valid ones are appended together, not held back by the others. */
@@ -81,6 +102,7 @@ public class Ingest {
 			if (appends.get(i) != null) {
 				outcomes.set(i, acknowledged(outcomes.get(i).eventId(), appends.get(i)));
 			}
+			this.metrics.count(localityOf(items.get(i)), outcomes.get(i));
 		}
 		return outcomes;
 	}
@@ -100,9 +122,11 @@ public class Ingest {
 				Judged judged = judge(line);
 				if (judged.toAppend() == null) {
 					summary.add(number, judged.outcome());
+					this.metrics.count(judged.localityCode(), judged.outcome());
 					continue;
 				}
-				inFlight.add(new Pending(number, judged.toAppend().eventId(), this.log.appendAsync(judged.toAppend())));
+				inFlight.add(new Pending(number, judged.toAppend().eventId(), judged.localityCode(),
+						this.log.appendAsync(judged.toAppend())));
 				if (inFlight.size() >= IMPORT_WINDOW) {
 					settle(inFlight.poll(), summary);
 				}
@@ -121,7 +145,9 @@ public class Ingest {
 	}
 
 	private void settle(Pending pending, ImportSummary.Counter summary) {
-		summary.add(pending.line(), acknowledged(pending.eventId(), pending.append()));
+		IngestOutcome outcome = acknowledged(pending.eventId(), pending.append());
+		summary.add(pending.line(), outcome);
+		this.metrics.count(pending.localityCode(), outcome);
 	}
 
 	private IngestOutcome acknowledged(String eventId, CompletableFuture<Instant> append) {
@@ -146,15 +172,18 @@ public class Ingest {
 			this.rules.check(event);
 			Optional<IngestOutcome> duplicate = duplicate(event);
 			if (duplicate.isPresent()) {
-				return new Judged(duplicate.get(), null);
+				return new Judged(duplicate.get(), null, event.localityCode());
 			}
-			return new Judged(new IngestOutcome(event.eventId(), IngestOutcome.Status.ACCEPTED, null, null), event);
+			return new Judged(new IngestOutcome(event.eventId(), IngestOutcome.Status.ACCEPTED, null, null), event,
+					event.localityCode());
 		}
 		catch (JacksonException | InvalidFieldsException ex) {
-			return new Judged(IngestOutcome.rejected(idOf(item, event), RequestProblems.problemOf(ex)), null);
+			return new Judged(IngestOutcome.rejected(idOf(item, event), RequestProblems.problemOf(ex)), null,
+					(event != null) ? event.localityCode() : null);
 		}
 		catch (EventIdConflictException ex) {
-			return new Judged(IngestOutcome.rejected(event.eventId(), IngestProblems.conflict(ex)), null);
+			return new Judged(IngestOutcome.rejected(event.eventId(), IngestProblems.conflict(ex)), null,
+					event.localityCode());
 		}
 	}
 
@@ -191,10 +220,15 @@ public class Ingest {
 		return null;
 	}
 
-	private record Judged(IngestOutcome outcome, ApplicationEvent toAppend) {
+	private static String localityOf(JsonNode item) {
+		JsonNode locality = item.get("localityCode");
+		return (locality != null && locality.isString()) ? locality.asString() : null;
 	}
 
-	private record Pending(long line, String eventId, CompletableFuture<Instant> append) {
+	private record Judged(IngestOutcome outcome, ApplicationEvent toAppend, String localityCode) {
+	}
+
+	private record Pending(long line, String eventId, String localityCode, CompletableFuture<Instant> append) {
 	}
 
 }

@@ -2,14 +2,19 @@ package vn.dvcpulse.tracker.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 
 import vn.dvcpulse.contract.problem.ProblemType;
 import vn.dvcpulse.contract.problem.RequestProblems;
 import vn.dvcpulse.tracker.ingest.EventIdConflictException;
+import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.ingest.IngestProblems;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
@@ -25,8 +30,31 @@ class TrackerProblems extends RequestProblems {
 
 	private final IngestProperties ingest;
 
-	TrackerProblems(IngestProperties ingest) {
+	private final IngestMetrics metrics;
+
+	TrackerProblems(IngestProperties ingest, IngestMetrics metrics) {
 		this.ingest = ingest;
+		this.metrics = metrics;
+	}
+
+	/** Bodies that could not be read or validated have no locality the count could trust. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return counted(super.handleHttpMessageNotReadable(ex, headers, status, request));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return counted(super.handleMethodArgumentNotValid(ex, headers, status, request));
+	}
+
+	private ResponseEntity<Object> counted(ResponseEntity<Object> answer) {
+		if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+			this.metrics.rejected(null, problem);
+		}
+		return answer;
 	}
 
 	/** Kafka did not acknowledge: say so at once, and when to come back; never a false 202. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +25,7 @@ import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.tracker.config.JsonConfig;
 import vn.dvcpulse.tracker.ingest.EventRules;
 import vn.dvcpulse.tracker.ingest.Ingest;
+import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
@@ -42,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(EventResource.class)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, JsonConfig.class, BadInputTableTests.FixedClock.class })
+@Import({ Ingest.class, EventRules.class, IngestMetrics.class, JsonConfig.class, BadInputTableTests.FixedClock.class })
 class BadInputTableTests {
 
 	static final String VALID = """
@@ -52,6 +55,11 @@ class BadInputTableTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FixedClock {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		Clock clock() {

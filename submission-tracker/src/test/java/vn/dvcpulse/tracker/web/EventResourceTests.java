@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ import vn.dvcpulse.tracker.domain.ApplicationLife;
 import vn.dvcpulse.tracker.domain.ApplicationState;
 import vn.dvcpulse.tracker.ingest.EventRules;
 import vn.dvcpulse.tracker.ingest.Ingest;
+import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.tracker.config.JsonConfig;
@@ -49,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(EventResource.class)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, JsonConfig.class, EventResourceTests.FixedClock.class })
+@Import({ Ingest.class, EventRules.class, IngestMetrics.class, JsonConfig.class, EventResourceTests.FixedClock.class })
 class EventResourceTests {
 
 	/** Now is 2025-08-01, 10:00 in Viet Nam. */
@@ -57,6 +60,11 @@ class EventResourceTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FixedClock {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		Clock clock() {

@@ -13,9 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonSerdes {
 
-	/** Tolerant on read: a newer producer may add fields that an older consumer does not know yet. */
+	/**
+	 * Tolerant on read: a newer producer may add fields that an older consumer does not know yet, and an older
+	 * record may lack a field added since (a missing flag reads as {@code false}).
+	 */
 	static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	public static <T> Serde<T> of(Class<T> type) {

@@ -1,0 +1,93 @@
+package vn.dvcpulse.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.event.Channel;
+import vn.dvcpulse.contract.event.EventType;
+import vn.dvcpulse.contract.event.OnlineLevel;
+import vn.dvcpulse.contract.event.Outcome;
+import vn.dvcpulse.contract.event.PaymentChannel;
+import vn.dvcpulse.tracker.domain.ApplicationLife;
+import vn.dvcpulse.tracker.domain.ApplicationState;
+
+/**
+ * The tracker's hot path without I/O: an event written and read as on Kafka, and an application's whole life
+ * (five events) run through the lifecycle rules. Run: {@code java -jar benchmarks/target/benchmarks.jar}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class LifecycleBenchmark {
+
+	static final OffsetDateTime AT = OffsetDateTime.parse("2025-08-04T09:00:00+07:00");
+
+	private final Serializer<ApplicationEvent> serializer = Topics.SUBMISSIONS.valueSerde().serializer();
+
+	private final Deserializer<ApplicationEvent> deserializer = Topics.SUBMISSIONS.valueSerde().deserializer();
+
+	private List<ApplicationEvent> life;
+
+	private byte[] written;
+
+	@Setup
+	public void setUp() {
+		this.life = List.of(ApplicationEvent.submitted("s", "HN-1", "01", "P06-03", AT, Channel.ONLINE,
+				OnlineLevel.FULL, AT.plusDays(5)), event("p", EventType.PAID, 1), event("d", EventType.DIGITIZED, 1),
+				event("c", EventType.COMPLETED, 3), event("r", EventType.RATED, 4));
+		this.written = this.serializer.serialize(Topics.SUBMISSIONS.name(), this.life.get(0));
+	}
+
+	/** One event to Kafka's bytes, as the tracker's producer writes it. */
+	@Benchmark
+	public byte[] writeEvent() {
+		return this.serializer.serialize(Topics.SUBMISSIONS.name(), this.life.get(0));
+	}
+
+	/** One event from Kafka's bytes, as the lifecycle reads it. */
+	@Benchmark
+	public ApplicationEvent readEvent() {
+		return this.deserializer.deserialize(Topics.SUBMISSIONS.name(), this.written);
+	}
+
+	/** A whole life through the rules: five events, five milestones. */
+	@Benchmark
+	public ApplicationState wholeLife() {
+		ApplicationState state = ApplicationState.NEW;
+		for (ApplicationEvent event : this.life) {
+			state = ApplicationLife.apply(state, event, Instant.EPOCH).state();
+		}
+		return state;
+	}
+
+	private static ApplicationEvent event(String id, EventType type, int day) {
+		return new ApplicationEvent(id, type, "HN-1", "01", "P06-03", AT.plusDays(day), null, null, null,
+				(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
+				(type == EventType.PAID) ? new BigDecimal("15000") : null, null,
+				(type == EventType.DIGITIZED) ? Boolean.TRUE : null, (type == EventType.COMPLETED) ? Boolean.TRUE : null,
+				(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null, (type == EventType.RATED) ? 5 : null,
+				null);
+	}
+
+}

@@ -1,0 +1,176 @@
+package vn.dvcpulse.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A load driver on the JDK HTTP client for the running stack: {@code single} posts one event per request,
+ * {@code batch} posts batches; each of {@code clients} threads sends its next request as soon as the last is
+ * answered, for {@code seconds} (and at most {@code max-requests} requests in all), and every event is new.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.LoadDriver \
+ *     --url http://127.0.0.1:8080 --mode single --clients 16 --seconds 20
+ * </pre>
+ */
+public final class LoadDriver {
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.executor(Executors.newFixedThreadPool(Math.max(2, options.clients())))
+			.build();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		// warm up the path (connections, JIT) before measuring
+		drive(http, options, run + "w", Math.min(5, options.seconds()), options.maxRequests());
+		Result result = drive(http, options, run, options.seconds(), options.maxRequests());
+		System.out.println(result.describe(options));
+		System.exit(0);
+	}
+
+	static Result drive(HttpClient http, Options options, String run, int seconds, long maxRequests)
+			throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		AtomicLong sent = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
+		ExecutorService clients = Executors.newFixedThreadPool(options.clients());
+		List<Future<long[]>> latencies = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int client = 0; client < options.clients(); client++) {
+			int clientId = client;
+			latencies.add(clients.submit(() -> {
+				long[] samples = new long[1 << 16];
+				int n = 0;
+				long sequence = 0;
+				while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
+					String body = options.batch() ? batch(run, clientId, sequence, options.batchSize())
+							: event(run, clientId, sequence);
+					sequence += options.batch() ? options.batchSize() : 1;
+					String path = options.batch() ? "/api/v1/events:batch" : "/api/v1/events";
+					long before = System.nanoTime();
+					try {
+						HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + path))
+							.header("Content-Type", "application/json")
+							.timeout(Duration.ofSeconds(10))
+							.POST(HttpRequest.BodyPublishers.ofString(body))
+							.build(), HttpResponse.BodyHandlers.discarding());
+						if (response.statusCode() >= 300) {
+							failed.incrementAndGet();
+						}
+					}
+					catch (java.io.IOException ex) {
+						failed.incrementAndGet();
+					}
+					if (n == samples.length) {
+						samples = Arrays.copyOf(samples, n * 2);
+					}
+					samples[n++] = System.nanoTime() - before;
+				}
+				return Arrays.copyOf(samples, n);
+			}));
+		}
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> future : latencies) {
+			all.add(future.get());
+		}
+		long elapsed = System.nanoTime() - started;
+		clients.shutdown();
+		long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		return new Result(merged, failed.get(), elapsed);
+	}
+
+	static String event(String run, int client, long sequence) {
+		String id = "LD-" + run + "-" + client + "-" + sequence;
+		String locality = (sequence % 2 == 0) ? "01" : "79";
+		boolean online = sequence % 3 != 0;
+		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+		return "{\"eventId\":\"" + id + "-s\",\"type\":\"SUBMITTED\",\"applicationId\":\"" + id
+				+ "\",\"localityCode\":\"" + locality + "\",\"serviceCode\":\"P06-03\",\"occurredAt\":\"" + at
+				+ "\",\"channel\":\"" + (online ? "ONLINE\",\"onlineLevel\":\"PARTIAL\"" : "IN_PERSON\"")
+				+ ",\"dueAt\":\"" + at.plusDays(5) + "\"}";
+	}
+
+	static String batch(String run, int client, long first, int size) {
+		StringBuilder body = new StringBuilder(size * 320).append('[');
+		for (int i = 0; i < size; i++) {
+			body.append((i > 0) ? "," : "").append(event(run, client, first + i));
+		}
+		return body.append(']').toString();
+	}
+
+	record Result(long[] latencies, long failed, long elapsedNanos) {
+
+		double perSecond() {
+			return this.latencies.length / (this.elapsedNanos / 1e9);
+		}
+
+		double millisAt(double quantile) {
+			if (this.latencies.length == 0) {
+				return Double.NaN;
+			}
+			int index = (int) Math.min(this.latencies.length - 1, Math.ceil(quantile * this.latencies.length) - 1);
+			return this.latencies[Math.max(0, index)] / 1e6;
+		}
+
+		String describe(Options options) {
+			double events = perSecond() * (options.batch() ? options.batchSize() : 1);
+			return String.format(
+					"mode=%s clients=%d%s requests=%d failed=%d seconds=%.1f requests/s=%.0f events/s=%.0f p50=%.1fms p99=%.1fms max=%.1fms",
+					options.mode(), options.clients(), options.batch() ? " batch=" + options.batchSize() : "",
+					this.latencies.length, this.failed, this.elapsedNanos / 1e9, perSecond(), events, millisAt(0.50),
+					millisAt(0.99), millisAt(1.0));
+		}
+
+	}
+
+	record Options(String url, String mode, int clients, int seconds, int batchSize, long maxRequests) {
+
+		boolean batch() {
+			return this.mode.equals("batch");
+		}
+
+		static Options parse(String[] args) {
+			String url = "http://127.0.0.1:8080";
+			String mode = "single";
+			int clients = 16;
+			int seconds = 20;
+			int batchSize = 500;
+			long maxRequests = 2_000_000;
+			for (int i = 0; i + 1 < args.length; i += 2) {
+				switch (args[i]) {
+					case "--url" -> url = args[i + 1];
+					case "--mode" -> mode = args[i + 1];
+					case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+					case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+					case "--batch" -> batchSize = Integer.parseInt(args[i + 1]);
+					case "--max-requests" -> maxRequests = Long.parseLong(args[i + 1]);
+					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+				}
+			}
+			if (!mode.equals("single") && !mode.equals("batch")) {
+				throw new IllegalArgumentException("--mode is single or batch");
+			}
+			return new Options(url, mode, clients, seconds, batchSize, maxRequests);
+		}
+
+	}
+
+	private LoadDriver() {
+	}
+
+}

@@ -1,6 +1,10 @@
 package vn.dvcpulse.contract;
 
+import java.util.Arrays;
 import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topic.Retention;
 
@@ -50,6 +54,11 @@ public final class Topics {
 
 	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, CATALOG_SERVICES,
 			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
+
+	/** The declaration of the topics a service writes or reads, for {@code KafkaAdmin} to create where missing. */
+	public static KafkaAdmin.NewTopics declare(Topic<?, ?>... topics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(topics).map(Topic::newTopic).toArray(NewTopic[]::new));
+	}
 
 	private Topics() {
 	}

@@ -2,12 +2,12 @@ package vn.dvcpulse.contract.catalog;
 
 import java.time.Duration;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topics;
 
@@ -15,25 +15,15 @@ import vn.dvcpulse.contract.Topics;
 @Configuration(proxyBeanMethods = false)
 public class CatalogFeedConfiguration {
 
+	/** Declared here too, so a follower can start before the catalog service ever ran. */
+	@Bean
+	KafkaAdmin.NewTopics followedCatalogTopics() {
+		return Topics.declare(Topics.CATALOG_SERVICES, Topics.CATALOG_LOCALITIES, Topics.CATALOG_TARGETS);
+	}
+
 	@Bean
 	CatalogFeed catalogFeed(KafkaProperties kafka) {
 		return new CatalogFeed(kafka.buildConsumerProperties(), Duration.ofSeconds(30));
-	}
-
-	/** Declared here too, so a follower can start before the catalog service ever ran. */
-	@Bean
-	NewTopic catalogServicesTopic() {
-		return Topics.CATALOG_SERVICES.newTopic();
-	}
-
-	@Bean
-	NewTopic catalogLocalitiesTopic() {
-		return Topics.CATALOG_LOCALITIES.newTopic();
-	}
-
-	@Bean
-	NewTopic catalogTargetsTopic() {
-		return Topics.CATALOG_TARGETS.newTopic();
 	}
 
 	/** Not ready until the catalog has been read and holds something: every check depends on it. */

@@ -1,10 +1,10 @@
 package vn.dvcpulse.aggregator.config;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
@@ -17,8 +17,8 @@ class AggregatorKafkaConfig {
 
 	/** Declared here too, so the aggregator can start before the tracker ever ran. */
 	@Bean
-	NewTopic milestonesTopic() {
-		return Topics.MILESTONES.newTopic();
+	KafkaAdmin.NewTopics aggregatorTopics() {
+		return Topics.declare(Topics.MILESTONES);
 	}
 
 }

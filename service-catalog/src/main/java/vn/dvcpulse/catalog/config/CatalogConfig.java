@@ -2,10 +2,10 @@ package vn.dvcpulse.catalog.config;
 
 import java.time.Clock;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.problem.StrictTypes;
@@ -14,23 +14,9 @@ import vn.dvcpulse.contract.problem.StrictTypes;
 class CatalogConfig {
 
 	@Bean
-	NewTopic catalogServicesTopic() {
-		return Topics.CATALOG_SERVICES.newTopic();
-	}
-
-	@Bean
-	NewTopic catalogLocalitiesTopic() {
-		return Topics.CATALOG_LOCALITIES.newTopic();
-	}
-
-	@Bean
-	NewTopic catalogTargetsTopic() {
-		return Topics.CATALOG_TARGETS.newTopic();
-	}
-
-	@Bean
-	NewTopic catalogChangesTopic() {
-		return Topics.CATALOG_CHANGES.newTopic();
+	KafkaAdmin.NewTopics catalogTopics() {
+		return Topics.declare(Topics.CATALOG_SERVICES, Topics.CATALOG_LOCALITIES, Topics.CATALOG_TARGETS,
+				Topics.CATALOG_CHANGES);
 	}
 
 	/** Edits are taken as typed: a number for a text field is a mistake to report, not to convert. */

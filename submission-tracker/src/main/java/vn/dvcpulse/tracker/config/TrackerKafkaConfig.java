@@ -2,13 +2,13 @@ package vn.dvcpulse.tracker.config;
 
 import java.time.Clock;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import vn.dvcpulse.contract.Topics;
@@ -22,23 +22,13 @@ import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 class TrackerKafkaConfig {
 
 	@Bean
+	KafkaAdmin.NewTopics trackerTopics() {
+		return Topics.declare(Topics.SUBMISSIONS, Topics.MILESTONES, Topics.REJECTIONS);
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	@Bean
-	NewTopic submissionsTopic() {
-		return Topics.SUBMISSIONS.newTopic();
-	}
-
-	@Bean
-	NewTopic milestonesTopic() {
-		return Topics.MILESTONES.newTopic();
-	}
-
-	@Bean
-	NewTopic rejectionsTopic() {
-		return Topics.REJECTIONS.newTopic();
 	}
 
 	/** The producer of accepted events; {@code acks=all} and idempotence come from application.yml. */

@@ -1,20 +1,12 @@
 package vn.dvcpulse.tracker.web;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -22,11 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.testsupport.TestCatalog;
-import vn.dvcpulse.tracker.config.JsonConfig;
-import vn.dvcpulse.tracker.ingest.EventRules;
-import vn.dvcpulse.tracker.ingest.Ingest;
-import vn.dvcpulse.tracker.ingest.IngestMetrics;
-import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 
@@ -44,29 +31,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code -field} removes it, a row starting with {@code !} is the whole body.
  */
 @WebMvcTest(EventResource.class)
-@EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, IngestMetrics.class, JsonConfig.class, BadInputTableTests.FixedClock.class })
+@Import(IngestSliceConfiguration.class)
 class BadInputTableTests {
 
 	static final String VALID = """
 			{"eventId":"e-1","type":"SUBMITTED","applicationId":"A-1","localityCode":"01","serviceCode":"P06-03",\
 			"occurredAt":"2025-07-21T08:30:00+07:00","channel":"ONLINE","onlineLevel":"FULL",\
 			"dueAt":"2025-07-26T17:00:00+07:00"}""";
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2025-08-01T03:00:00Z"), ZoneOffset.UTC);
-		}
-
-	}
 
 	@Autowired
 	MockMvc mvc;

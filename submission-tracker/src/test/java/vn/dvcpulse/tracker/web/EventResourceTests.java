@@ -1,21 +1,14 @@
 package vn.dvcpulse.tracker.web;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.time.ZoneOffset;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -28,13 +21,8 @@ import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.tracker.domain.ApplicationLife;
 import vn.dvcpulse.tracker.domain.ApplicationState;
-import vn.dvcpulse.tracker.ingest.EventRules;
-import vn.dvcpulse.tracker.ingest.Ingest;
-import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 import vn.dvcpulse.testsupport.TestCatalog;
-import vn.dvcpulse.tracker.config.JsonConfig;
-import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
 
@@ -51,27 +39,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(EventResource.class)
-@EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, IngestMetrics.class, JsonConfig.class, EventResourceTests.FixedClock.class })
+@Import(IngestSliceConfiguration.class)
 class EventResourceTests {
 
-	/** Now is 2025-08-01, 10:00 in Viet Nam. */
-	static final Instant NOW = Instant.parse("2025-08-01T03:00:00Z");
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
-	}
+	static final Instant NOW = IngestSliceConfiguration.NOW;
 
 	@MockitoBean
 	CatalogFeed catalog;

@@ -23,6 +23,8 @@ import static org.awaitility.Awaitility.await;
  */
 class OnlineRateEndToEndTests {
 
+	static final String AUGUST = "/api/v1/metrics/localities?from=2025-08-01&to=2025-08-31&granularity=month";
+
 	static RunningStack stack;
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -57,14 +59,14 @@ class OnlineRateEndToEndTests {
 		assertThat(postEvent(submitted("hcm-4-s", "HCM-4", "79", "POSTAL"))).isEqualTo(202);
 
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			JsonNode localities = get("/api/v1/metrics/localities").get("localities");
+			JsonNode localities = get(AUGUST).get("localities");
 			assertThat(localities).hasSize(2);
 			assertLocality(localities.get(0), "01", 3, 2, "0.6667");
 			assertLocality(localities.get(1), "79", 4, 1, "0.25");
 		});
 		// and it stays so: nothing counted late or twice
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-			JsonNode localities = get("/api/v1/metrics/localities").get("localities");
+			JsonNode localities = get(AUGUST).get("localities");
 			assertLocality(localities.get(0), "01", 3, 2, "0.6667");
 			assertLocality(localities.get(1), "79", 4, 1, "0.25");
 		});
@@ -121,9 +123,11 @@ class OnlineRateEndToEndTests {
 
 	private static void assertLocality(JsonNode figure, String code, long received, long online, String rate) {
 		assertThat(figure.get("localityCode").asString()).isEqualTo(code);
-		assertThat(figure.get("received").asLong()).isEqualTo(received);
-		assertThat(figure.get("receivedOnline").asLong()).isEqualTo(online);
-		assertThat(figure.get("onlineRate").decimalValue()).isEqualByComparingTo(rate);
+		assertThat(figure.get("volume").asLong()).isEqualTo(received);
+		JsonNode onlineSubmission = figure.get("indicators").get("onlineSubmission");
+		assertThat(onlineSubmission.get("denominator").asLong()).isEqualTo(received);
+		assertThat(onlineSubmission.get("numerator").asLong()).isEqualTo(online);
+		assertThat(onlineSubmission.get("rate").decimalValue()).isEqualByComparingTo(rate);
 	}
 
 	private static String submitted(String eventId, String applicationId, String locality, String channel) {

@@ -16,4 +16,9 @@ public final class ReceiptPeriods {
 		return LocalDate.ofInstant(instant, ZONE);
 	}
 
+	/** The first instant of a day in Viet Nam. */
+	public static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZONE).toInstant();
+	}
+
 }

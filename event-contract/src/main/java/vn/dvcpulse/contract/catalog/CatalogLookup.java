@@ -121,6 +121,21 @@ public final class CatalogLookup {
 		return Optional.empty();
 	}
 
+	/**
+	 * Restates a unit recorded at some time within a period (figures are kept per period, not per instant) into
+	 * the boundaries of {@code boundariesOn}: the code's version in force latest within the period is followed.
+	 */
+	public Optional<LocalityVersion> restate(String code, LocalDate periodStart, LocalDate periodEnd,
+			LocalDate boundariesOn) {
+		return versionsOf(code).stream()
+			.filter((version) -> version.overlaps(periodStart, periodEnd))
+			.reduce((earlier, later) -> later)
+			.flatMap((version) -> restate(code,
+					ReceiptPeriods.startOf(version.validTo() == null || version.validTo().isAfter(periodEnd)
+							? periodEnd : version.validTo()),
+					boundariesOn));
+	}
+
 	/** The unit a code valid at {@code at} belongs to in today's boundaries. */
 	public Optional<LocalityVersion> currentUnitOf(String code, Instant at) {
 		return restate(code, at, ReceiptPeriods.dayOf(Instant.now()));

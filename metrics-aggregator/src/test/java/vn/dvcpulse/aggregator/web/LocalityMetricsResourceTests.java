@@ -6,17 +6,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import vn.dvcpulse.aggregator.domain.ReceiptCounts;
+import vn.dvcpulse.aggregator.Milestones;
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
-import vn.dvcpulse.aggregator.stream.LocalityReceipts;
-import vn.dvcpulse.aggregator.stream.LocalityReceipts.LocalityReceipt;
+import vn.dvcpulse.aggregator.stream.RollupKey;
+import vn.dvcpulse.aggregator.stream.Rollups;
+import vn.dvcpulse.aggregator.stream.Rollups.Entry;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.testsupport.TestCatalog;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,54 +33,102 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LocalityMetricsResource.class)
+@Import(LocalityReport.class)
 class LocalityMetricsResourceTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	@MockitoBean
-	LocalityReceipts receipts;
+	Rollups rollups;
 
 	@MockitoBean
 	CatalogFeed catalog;
 
 	@BeforeEach
-	void catalogIsTheTestCatalog() {
+	void theMergerYear() {
 		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+		// Hà Giang (02) received 3 in June 2025, 1 online; Tuyên Quang (08) 2 in June, 2 in August, all online
+		given(this.rollups.between(eq(Granularity.MONTH), any(), any())).willReturn(List.of(
+				entry("2025-06", "02", 3, 1), entry("2025-06", "08", 2, 2), entry("2025-08", "08", 2, 2),
+				entry("2025-08", "01", 40, 30)));
 	}
 
 	@Test
-	void localities_giveEachLocalitysCountsAndRate() throws Exception {
-		given(this.receipts.all()).willReturn(List.of(new LocalityReceipt("01", new ReceiptCounts(2, 1, 0)),
-				new LocalityReceipt("79", new ReceiptCounts(0, 3, 1))));
-
-		this.mvc.perform(get("/api/v1/metrics/localities"))
+	void currentBoundaries_restateHaGiangIntoTuyenQuang() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.boundaries").value("CURRENT"))
+			.andExpect(jsonPath("$.period.from").value("2025-06-01"))
+			.andExpect(jsonPath("$.period.to").value("2025-08-31"))
 			.andExpect(jsonPath("$.catalogVersion").value(1))
+			.andExpect(jsonPath("$.definitionsVersion").exists())
 			.andExpect(jsonPath("$.localities.length()").value(2))
-			.andExpect(jsonPath("$.localities[0].localityCode").value("01"))
-			.andExpect(jsonPath("$.localities[0].received").value(3))
-			.andExpect(jsonPath("$.localities[0].receivedOnline").value(2))
-			.andExpect(jsonPath("$.localities[0].onlineRate").value(0.6667))
-			.andExpect(jsonPath("$.localities[0].byChannel.inPerson").value(1))
-			.andExpect(jsonPath("$.localities[1].received").value(4))
-			.andExpect(jsonPath("$.localities[1].onlineRate").value(0.0));
+			.andExpect(jsonPath("$.localities[1].localityCode").value("08"))
+			.andExpect(jsonPath("$.localities[1].name").value("Tuyên Quang"))
+			.andExpect(jsonPath("$.localities[1].volume").value(7))
+			.andExpect(jsonPath("$.localities[1].indicators.onlineSubmission.numerator").value(5))
+			.andExpect(jsonPath("$.localities[1].indicators.onlineSubmission.denominator").value(7))
+			.andExpect(jsonPath("$.localities[1].indicators.onlineSubmission.rate").value(0.7143))
+			.andExpect(jsonPath("$.national.volume").value(47));
 	}
 
 	@Test
-	void localities_whileStoresRestore_are503WithRetryAfter() throws Exception {
-		given(this.receipts.all()).willThrow(mock(FiguresNotReadyException.class));
+	void asRecorded_keepsTheUnitsOfTheTime_withTheSameTotals() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"
+				+ "&boundaries=as-recorded"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.localities.length()").value(3))
+			.andExpect(jsonPath("$.localities[1].localityCode").value("02"))
+			.andExpect(jsonPath("$.localities[1].name").value("Hà Giang"))
+			.andExpect(jsonPath("$.localities[1].volume").value(3))
+			.andExpect(jsonPath("$.localities[2].volume").value(4))
+			.andExpect(jsonPath("$.national.volume").value(47));
+	}
 
+	@Test
+	void localitiesBelowTheMinimumVolume_areListedButNotRanked() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"))
+			.andExpect(jsonPath("$.localities[0].localityCode").value("01"))
+			.andExpect(jsonPath("$.localities[0].ranked").value(true))
+			.andExpect(jsonPath("$.localities[0].ranks.onlineSubmission").value(1))
+			.andExpect(jsonPath("$.localities[1].ranked").value(false))
+			.andExpect(jsonPath("$.localities[1].notRankedBecause").value("volume 7 is below the minimum of 30"));
+	}
+
+	@Test
+	void badParameters_are400Problems() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-09-01&to=2025-08-31"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("from"));
+		this.mvc.perform(get("/api/v1/metrics/localities?granularity=fortnight"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-parameter"))
+			.andExpect(jsonPath("$.field").value("granularity"));
+		this.mvc.perform(get("/api/v1/metrics/localities?service=P06-99"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("service"));
+		this.mvc.perform(get("/api/v1/metrics/localities?boundaries=someday"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("boundaries"));
+	}
+
+	@Test
+	void whileStoresRestore_theAnswerIs503WithRetryAfter() throws Exception {
+		given(this.rollups.between(any(), any(), any())).willThrow(mock(FiguresNotReadyException.class));
 		this.mvc.perform(get("/api/v1/metrics/localities"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:service-unavailable"));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
-	@Test
-	void unknownPath_isAProblem() throws Exception {
-		this.mvc.perform(get("/api/v1/metrics/nowhere")).andExpect(status().isNotFound());
+	private static Entry entry(String month, String locality, int received, int online) {
+		Counts counts = Counts.NONE;
+		for (int i = 0; i < received; i++) {
+			counts = counts.plus(Milestones.received(locality, "P06-03", locality + "-" + i,
+					month + "-15T09:00:00+07:00", (i < online) ? Channel.ONLINE : Channel.IN_PERSON));
+		}
+		return new Entry(new RollupKey(Granularity.MONTH, month, locality, "P06-03"), counts);
 	}
 
 }

@@ -1,0 +1,37 @@
+package vn.dvcpulse.aggregator.stream;
+
+import vn.dvcpulse.aggregator.domain.Granularity;
+
+/**
+ * The key of a rollup: {@code M|2025-08|01|P06-03}. Granularity and period lead, so all entries of a run of periods
+ * are one key range.
+ *
+ * @param granularity the granularity
+ * @param period      the period's name
+ * @param locality    the locality as recorded
+ * @param service     the service
+ */
+public record RollupKey(Granularity granularity, String period, String locality, String service) {
+
+	public static String of(Granularity granularity, String period, String locality, String service) {
+		return granularity.prefix() + "|" + period + "|" + locality + "|" + service;
+	}
+
+	static String first(Granularity granularity, String period) {
+		return granularity.prefix() + "|" + period + "|";
+	}
+
+	static String last(Granularity granularity, String period) {
+		return granularity.prefix() + "|" + period + "|~";
+	}
+
+	static RollupKey parse(String key) {
+		String[] parts = key.split("\\|");
+		Granularity granularity = java.util.Arrays.stream(Granularity.values())
+			.filter((g) -> g.prefix().equals(parts[0]))
+			.findFirst()
+			.orElseThrow();
+		return new RollupKey(granularity, parts[1], parts[2], parts[3]);
+	}
+
+}

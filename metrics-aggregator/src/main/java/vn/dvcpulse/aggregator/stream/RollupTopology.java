@@ -1,0 +1,55 @@
+package vn.dvcpulse.aggregator.stream;
+
+import java.util.Arrays;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.contract.JsonSerdes;
+import vn.dvcpulse.contract.Topics;
+
+/**
+ * milestones → counts per locality (as recorded), service and period of receipt, at every granularity at once, so
+ * a month, quarter or year is read as one entry, never summed from days at query time. Every milestone is already
+ * unique per application and type, so under exactly-once processing each counts once.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RollupTopology {
+
+	public static final String ROLLUPS = "rollups";
+
+	@Bean
+	KTable<String, Counts> rollupTable(StreamsBuilder builder) {
+		return build(builder);
+	}
+
+	public static KTable<String, Counts> build(StreamsBuilder builder) {
+		return builder
+			.stream(Topics.MILESTONES.name(),
+					Consumed.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde())
+						.withName("milestones"))
+			.flatMap((key, milestone) -> Arrays.stream(Granularity.values())
+				.map((granularity) -> KeyValue.pair(RollupKey.of(granularity,
+						granularity.periodOf(milestone.receiptDay()), milestone.localityCode(),
+						milestone.serviceCode()), milestone))
+				.toList(), Named.as("to-every-period"))
+			.groupByKey(Grouped.with("by-rollup", Serdes.String(), Topics.MILESTONES.valueSerde()))
+			.aggregate(() -> Counts.NONE, (key, milestone, counts) -> counts.plus(milestone), Named.as("count"),
+					Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(ROLLUPS)
+						.withKeySerde(Serdes.String())
+						.withValueSerde(JsonSerdes.of(Counts.class)));
+	}
+
+}

@@ -1,0 +1,56 @@
+package vn.dvcpulse.aggregator.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.Granularity;
+
+/** The rollups of this instance's state store, read by key range. */
+@Component
+public class Rollups {
+
+	private final KafkaStreamsInteractiveQueryService queries;
+
+	Rollups(KafkaStreamsInteractiveQueryService queries) {
+		this.queries = queries;
+	}
+
+	/** Every rollup entry of the periods from {@code firstPeriod} to {@code lastPeriod}, at one granularity. */
+	public List<Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
+		List<Entry> entries = new ArrayList<>();
+		try (KeyValueIterator<String, Counts> range = store().range(RollupKey.first(granularity, firstPeriod),
+				RollupKey.last(granularity, lastPeriod))) {
+			while (range.hasNext()) {
+				KeyValue<String, Counts> next = range.next();
+				entries.add(new Entry(RollupKey.parse(next.key), next.value));
+			}
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new FiguresNotReadyException(ex);
+		}
+		return entries;
+	}
+
+	private ReadOnlyKeyValueStore<String, Counts> store() {
+		try {
+			return this.queries.retrieveQueryableStore(RollupTopology.ROLLUPS, QueryableStoreTypes.keyValueStore());
+		}
+		catch (IllegalStateException ex) {
+			// the streams client is not started, or the store stayed unavailable through the retries
+			throw new FiguresNotReadyException(ex);
+		}
+	}
+
+	public record Entry(RollupKey key, Counts counts) {
+	}
+
+}

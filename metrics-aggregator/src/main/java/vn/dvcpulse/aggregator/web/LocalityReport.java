@@ -1,0 +1,191 @@
+package vn.dvcpulse.aggregator.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.domain.Indicators;
+import vn.dvcpulse.aggregator.domain.Rate;
+import vn.dvcpulse.aggregator.stream.Rollups;
+import vn.dvcpulse.aggregator.stream.Rollups.Entry;
+import vn.dvcpulse.contract.ReceiptPeriods;
+import vn.dvcpulse.contract.catalog.CatalogFeed;
+import vn.dvcpulse.contract.catalog.CatalogLookup;
+import vn.dvcpulse.contract.catalog.LocalityVersion;
+
+/**
+ * Every locality's indicators over a run of periods, in the boundaries asked for, ranked. Localities below the
+ * minimum volume are listed but not ranked: a rate of 2 out of 3 says little.
+ */
+@Component
+class LocalityReport {
+
+	/** The indicators that are ranked, by name, and how each is read from the indicators. */
+	static final Map<String, Function<Indicators, Rate>> RANKED = new LinkedHashMap<>();
+
+	static {
+		RANKED.put("onlineSubmission", Indicators::onlineSubmission);
+		RANKED.put("fullProcessOnline", Indicators::fullProcessOnline);
+		RANKED.put("onTime", Indicators::onTime);
+		RANKED.put("onlinePayment", Indicators::onlinePayment);
+		RANKED.put("digitisation", Indicators::digitisation);
+		RANKED.put("dataReuse", Indicators::dataReuse);
+		RANKED.put("electronicResult", Indicators::electronicResult);
+		RANKED.put("satisfied", Indicators::satisfied);
+	}
+
+	private final Rollups rollups;
+
+	private final CatalogFeed catalog;
+
+	private final long minimumVolume;
+
+	LocalityReport(Rollups rollups, CatalogFeed catalog, @Value("${dvc.metrics.minimum-volume:30}") long minimumVolume) {
+		this.rollups = rollups;
+		this.catalog = catalog;
+		this.minimumVolume = minimumVolume;
+	}
+
+	Report localities(Query query) {
+		CatalogLookup lookup = this.catalog.get();
+		List<String> periods = query.granularity().periods(query.from(), query.to());
+		LocalDate start = query.granularity().start(periods.get(0));
+		LocalDate end = query.granularity().end(periods.get(periods.size() - 1));
+		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		Map<String, Map<String, Counts>> byLocality = new TreeMap<>();
+		Map<String, Counts> national = new TreeMap<>();
+		for (Entry entry : this.rollups.between(query.granularity(), periods.get(0), periods.get(periods.size() - 1))) {
+			if (!query.includes(entry.key().service(), lookup)) {
+				continue;
+			}
+			String locality = unitOf(entry, query, lookup, today);
+			byLocality.computeIfAbsent(locality, (code) -> new TreeMap<>())
+				.merge(entry.key().service(), entry.counts(), Counts::add);
+			national.merge(entry.key().service(), entry.counts(), Counts::add);
+		}
+		List<LocalityFigure> figures = new ArrayList<>();
+		byLocality.forEach((code, byService) -> figures.add(figure(code, Indicators.of(byService, lookup), lookup,
+				query.boundaries(), start, end, today)));
+		List<LocalityFigure> ranked = rank(figures);
+		Indicators nation = Indicators.of(national, lookup);
+		return new Report(new Period(start, end, query.granularity()), query.boundaries(), lookup.catalogVersion(),
+				Indicators.DEFINITIONS_VERSION, nation.asOf(), this.minimumVolume, nation, ranked);
+	}
+
+	/** The unit an entry is counted under: as recorded, or restated through the catalog's lineage. */
+	private static String unitOf(Entry entry, Query query, CatalogLookup lookup, LocalDate today) {
+		if (query.boundaries() == Boundaries.AS_RECORDED) {
+			return entry.key().locality();
+		}
+		Granularity granularity = entry.key().granularity();
+		return lookup.restate(entry.key().locality(), granularity.start(entry.key().period()),
+				granularity.end(entry.key().period()), today)
+			.map(LocalityVersion::code)
+			.orElse(entry.key().locality());
+	}
+
+	private LocalityFigure figure(String code, Indicators indicators, CatalogLookup lookup, Boundaries boundaries,
+			LocalDate start, LocalDate end, LocalDate today) {
+		LocalDate on = (boundaries == Boundaries.CURRENT) ? today : end;
+		String name = lookup.locality(code, on)
+			.or(() -> lookup.versionsOf(code).stream().filter((v) -> v.overlaps(start, end)).reduce((a, b) -> b))
+			.map(LocalityVersion::nameVi)
+			.orElse(null);
+		String notRanked = (indicators.volume() < this.minimumVolume)
+				? "volume " + indicators.volume() + " is below the minimum of " + this.minimumVolume : null;
+		return new LocalityFigure(code, name, indicators.volume(), notRanked == null, notRanked, indicators,
+				Map.of());
+	}
+
+	/** Ranks per indicator among the ranked localities: highest rate first, equal rates sharing a rank. */
+	private static List<LocalityFigure> rank(List<LocalityFigure> figures) {
+		Map<String, Map<String, Integer>> ranks = new TreeMap<>();
+		RANKED.forEach((indicator, rate) -> {
+			List<LocalityFigure> rankable = figures.stream()
+				.filter(LocalityFigure::ranked)
+				.filter((figure) -> rate.apply(figure.indicators()).value() != null)
+				.sorted(Comparator.comparing((LocalityFigure figure) -> rate.apply(figure.indicators()).value())
+					.reversed())
+				.toList();
+			BigDecimal previous = null;
+			int rank = 0;
+			for (int i = 0; i < rankable.size(); i++) {
+				BigDecimal value = rate.apply(rankable.get(i).indicators()).value();
+				if (previous == null || value.compareTo(previous) != 0) {
+					rank = i + 1;
+					previous = value;
+				}
+				ranks.computeIfAbsent(rankable.get(i).localityCode(), (code) -> new TreeMap<>()).put(indicator, rank);
+			}
+		});
+		return figures.stream()
+			.map((figure) -> new LocalityFigure(figure.localityCode(), figure.name(), figure.volume(), figure.ranked(),
+					figure.notRankedBecause(), figure.indicators(), ranks.getOrDefault(figure.localityCode(), Map.of())))
+			.toList();
+	}
+
+	/**
+	 * @param from        the first day asked for
+	 * @param to          the last day asked for
+	 * @param granularity the periods the range is read in (it is widened to whole periods)
+	 * @param boundaries  the units figures are given in
+	 * @param program     only services of this programme, when given
+	 * @param service     only this service, when given
+	 */
+	record Query(LocalDate from, LocalDate to, Granularity granularity, Boundaries boundaries, String program,
+			String service) {
+
+		boolean includes(String serviceCode, CatalogLookup lookup) {
+			if (this.service != null && !this.service.equals(serviceCode)) {
+				return false;
+			}
+			return this.program == null || lookup.service(serviceCode)
+				.map((s) -> s.program().equalsIgnoreCase(this.program))
+				.orElse(false);
+		}
+
+	}
+
+	record Period(LocalDate from, LocalDate to, Granularity granularity) {
+	}
+
+	/**
+	 * @param period             the whole periods the figures cover
+	 * @param boundaries         the units they are given in
+	 * @param catalogVersion     the catalog they were computed with
+	 * @param definitionsVersion the indicator definitions they follow
+	 * @param asOf               the latest milestone included
+	 * @param minimumVolume      below it a locality is not ranked
+	 * @param national           the nation's indicators
+	 * @param localities         each locality's, by code
+	 */
+	record Report(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
+			long minimumVolume, Indicators national, List<LocalityFigure> localities) {
+	}
+
+	/**
+	 * @param localityCode     the unit
+	 * @param name             its Vietnamese name
+	 * @param volume           applications received
+	 * @param ranked           whether it is ranked
+	 * @param notRankedBecause why not, when it is not
+	 * @param indicators       its indicators, each with its counts
+	 * @param ranks            its rank per indicator
+	 */
+	record LocalityFigure(String localityCode, String name, long volume, boolean ranked, String notRankedBecause,
+			Indicators indicators, Map<String, Integer> ranks) {
+	}
+
+}

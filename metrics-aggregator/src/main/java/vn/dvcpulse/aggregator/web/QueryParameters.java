@@ -1,0 +1,25 @@
+package vn.dvcpulse.aggregator.web;
+
+import java.util.Locale;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import vn.dvcpulse.aggregator.domain.Granularity;
+
+/** Query parameters are written as in the API's documentation: {@code granularity=month}, {@code boundaries=as-recorded}. */
+@Configuration(proxyBeanMethods = false)
+class QueryParameters implements WebMvcConfigurer {
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, Granularity.class, (text) -> Granularity.valueOf(constant(text)));
+		registry.addConverter(String.class, Boundaries.class, (text) -> Boundaries.valueOf(constant(text)));
+	}
+
+	private static String constant(String text) {
+		return text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+	}
+
+}

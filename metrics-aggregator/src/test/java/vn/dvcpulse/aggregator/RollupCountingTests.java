@@ -1,0 +1,55 @@
+package vn.dvcpulse.aggregator;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.stream.Rollups;
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.Channel;
+import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The aggregator against a real broker: milestones on the topic become queryable rollups. */
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"spring.kafka.streams.application-id=aggregator-counting-tests" })
+class RollupCountingTests {
+
+	@Autowired
+	Rollups rollups;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String brokers;
+
+	@Test
+	void milestones_becomeRollupsPerLocalityAndPeriod() {
+		try (KafkaProducer<String, ApplicationMilestone> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer())) {
+			for (int i = 0; i < 4; i++) {
+				ApplicationMilestone receipt = Milestones.received("96", "Q422-01", "C-" + i,
+						"2025-08-01T09:00:00+07:00", (i == 1) ? Channel.IN_PERSON : Channel.ONLINE);
+				producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), Milestones.key(receipt), receipt));
+			}
+		}
+
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+			assertThat(this.rollups.between(Granularity.YEAR, "2025", "2025")).singleElement().satisfies((entry) -> {
+				assertThat(entry.key().locality()).isEqualTo("96");
+				assertThat(entry.counts().received()).isEqualTo(4);
+				assertThat(entry.counts().receivedOnline()).isEqualTo(3);
+			});
+		});
+	}
+
+}

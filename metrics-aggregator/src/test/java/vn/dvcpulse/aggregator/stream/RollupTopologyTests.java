@@ -1,0 +1,79 @@
+package vn.dvcpulse.aggregator.stream;
+
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.dvcpulse.aggregator.Milestones;
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.Channel;
+import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RollupTopologyTests {
+
+	private TopologyTestDriver driver;
+
+	private TestInputTopic<String, ApplicationMilestone> milestones;
+
+	private KeyValueStore<String, Counts> rollups;
+
+	@BeforeEach
+	void startTopology() {
+		StreamsBuilder builder = new StreamsBuilder();
+		RollupTopology.build(builder);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollup-tests");
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		this.driver = new TopologyTestDriver(builder.build(), config);
+		this.milestones = this.driver.createInputTopic(Topics.MILESTONES.name(),
+				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer());
+		this.rollups = this.driver.getKeyValueStore(RollupTopology.ROLLUPS);
+	}
+
+	@AfterEach
+	void closeTopology() {
+		this.driver.close();
+	}
+
+	@Test
+	void receipts_areCountedPerLocalityServiceAndEveryPeriod() {
+		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+		receive(Milestones.received("01", "P06-03", "B", "2025-08-05T09:00:00+07:00", Channel.IN_PERSON));
+		receive(Milestones.received("79", "P06-03", "C", "2025-08-05T09:00:00+07:00", Channel.POSTAL));
+
+		assertThat(this.rollups.get("D|2025-08-04|01|P06-03").received()).isEqualTo(1);
+		assertThat(this.rollups.get("M|2025-08|01|P06-03").received()).isEqualTo(2);
+		assertThat(this.rollups.get("M|2025-08|01|P06-03").receivedOnline()).isEqualTo(1);
+		assertThat(this.rollups.get("Q|2025-Q3|01|P06-03").received()).isEqualTo(2);
+		assertThat(this.rollups.get("Y|2025|79|P06-03").received()).isEqualTo(1);
+	}
+
+	@Test
+	void aLateCompletion_updatesThePeriodOfReceipt_notThePeriodItHappenedIn() {
+		ApplicationMilestone june = Milestones.received("02", "P06-03", "HG-1", "2025-06-30T16:00:00+07:00",
+				Channel.ONLINE);
+		receive(june);
+		receive(Milestones.completed(june, "2025-08-20T10:00:00+07:00", false));
+
+		Counts counts = this.rollups.get("M|2025-06|02|P06-03");
+		assertThat(counts.received()).isEqualTo(1);
+		assertThat(counts.completed()).isEqualTo(1);
+		assertThat(counts.completedOnTime()).isZero();
+		assertThat(this.rollups.get("M|2025-08|02|P06-03")).isNull();
+	}
+
+	private void receive(ApplicationMilestone milestone) {
+		this.milestones.pipeInput(Milestones.key(milestone), milestone);
+	}
+
+}

@@ -1,5 +1,6 @@
 package vn.dvcpulse.testsupport;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,8 @@ import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
+import vn.dvcpulse.contract.catalog.Indicator;
+import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 import vn.dvcpulse.contract.catalog.OnlineLevelChange;
 import vn.dvcpulse.contract.catalog.Revision;
@@ -21,7 +24,8 @@ import vn.dvcpulse.contract.catalog.ServiceOnlineLevel;
 
 /**
  * A small catalog for the services that follow the real one: two services, and Hà Nội (01), Hà Giang (02, merged
- * into Tuyên Quang 08 on 2025-07-01), Tuyên Quang (08) and Hồ Chí Minh (79) before and after the 2025 merger.
+ * into Tuyên Quang 08 on 2025-07-01), Tuyên Quang (08) and Hồ Chí Minh (79) before and after the 2025 merger, and
+ * the online-submission target of 50 %.
  */
 public final class TestCatalog {
 
@@ -40,11 +44,14 @@ public final class TestCatalog {
 			old("79", "Hồ Chí Minh", "79"), current("01", "Hà Nội", "01"), current("08", "Tuyên Quang", "02", "08"),
 			current("79", "Hồ Chí Minh", "79"));
 
+	public static final List<IndicatorTarget> TARGETS = List.of(new IndicatorTarget(Indicator.ONLINE_SUBMISSION,
+			new BigDecimal("0.50"), LocalDate.of(2022, 6, 23), "test", SEEDED));
+
 	private TestCatalog() {
 	}
 
 	public static CatalogLookup lookup() {
-		return new CatalogLookup(SERVICES, LOCALITIES, List.of());
+		return new CatalogLookup(SERVICES, LOCALITIES, TARGETS);
 	}
 
 	/** Writes the catalog to the catalog topics of a broker, as the catalog service would. */

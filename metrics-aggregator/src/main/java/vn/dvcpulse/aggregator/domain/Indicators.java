@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
+import vn.dvcpulse.contract.catalog.Indicator;
 
 /**
  * The official indicators (reference/metrics-definitions.md, the Decision 766 index as DVCQG computes it), each a
@@ -56,6 +58,21 @@ public record Indicators(long volume, Rate onlineSubmission, Rate fullProcessOnl
 				new Rate(feeBearing.paidOnline(), feeBearing.received()), new Rate(all.digitized(), all.received()),
 				new Rate(all.reusedData(), all.received()), new Rate(all.electronicResult(), all.completed()),
 				new Rate(all.satisfied(), all.rated()), average, all.withdrawn(), all.asOf());
+	}
+
+	/**
+	 * The measured rate of an indicator that has a target. The procedure-level indicators (procedures offered online,
+	 * procedures payable online) and adults using online services are not measured from applications here.
+	 */
+	public Optional<Rate> measure(Indicator indicator) {
+		return Optional.ofNullable(switch (indicator) {
+			case ONLINE_SUBMISSION -> this.onlineSubmission;
+			case DIGITISATION -> this.digitisation;
+			case DATA_REUSE -> this.dataReuse;
+			// the share rated 4 or 5 stands in for DVCQG's satisfaction, which also subtracts complaints
+			case SATISFACTION -> this.satisfied;
+			case PROCEDURES_ONLINE, PAYABLE_ONLINE_PROCEDURES, ADULTS_USING_ONLINE -> null;
+		});
 	}
 
 	private static Counts sum(Map<String, Counts> byService, Predicate<String> services) {

@@ -23,6 +23,8 @@ import vn.dvcpulse.aggregator.stream.Rollups.Entry;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
+import vn.dvcpulse.contract.catalog.Indicator;
+import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 
 /**
@@ -59,29 +61,114 @@ class LocalityReport {
 	}
 
 	Report localities(Query query) {
+		Collected collected = collect(query);
+		CatalogLookup lookup = collected.lookup();
+		Map<String, Map<String, Counts>> byLocality = new TreeMap<>();
+		Map<String, Counts> national = new TreeMap<>();
+		for (Counted counted : collected.entries()) {
+			byLocality.computeIfAbsent(counted.locality(), (code) -> new TreeMap<>())
+				.merge(counted.service(), counted.counts(), Counts::add);
+			national.merge(counted.service(), counted.counts(), Counts::add);
+		}
+		List<LocalityFigure> figures = new ArrayList<>();
+		byLocality.forEach((code, byService) -> figures.add(figure(code, Indicators.of(byService, lookup), lookup,
+				query.boundaries(), collected.period())));
+		Indicators nation = Indicators.of(national, lookup);
+		return new Report(collected.period(), query.boundaries(), lookup.catalogVersion(),
+				Indicators.DEFINITIONS_VERSION, nation.asOf(), this.minimumVolume, nation, rank(figures));
+	}
+
+	/** One locality: its indicators, per service, and per period. */
+	LocalityDetail locality(String code, Query query) {
+		Collected collected = collect(query);
+		CatalogLookup lookup = collected.lookup();
+		Map<String, Counts> byService = new TreeMap<>();
+		Map<String, Map<String, Counts>> byPeriod = new TreeMap<>();
+		for (Counted counted : collected.entries()) {
+			if (counted.locality().equals(code)) {
+				byService.merge(counted.service(), counted.counts(), Counts::add);
+				byPeriod.computeIfAbsent(counted.period(), (p) -> new TreeMap<>())
+					.merge(counted.service(), counted.counts(), Counts::add);
+			}
+		}
+		List<ServiceFigure> services = new ArrayList<>();
+		byService.forEach((service, counts) -> services.add(new ServiceFigure(service,
+				lookup.service(service).map((s) -> s.nameVi()).orElse(null),
+				Indicators.of(Map.of(service, counts), lookup))));
+		LocalityFigure figure = figure(code, Indicators.of(byService, lookup), lookup, query.boundaries(),
+				collected.period());
+		return new LocalityDetail(collected.period(), query.boundaries(), lookup.catalogVersion(),
+				Indicators.DEFINITIONS_VERSION, figure.indicators().asOf(), figure, services,
+				series(byPeriod, query.granularity(), lookup));
+	}
+
+	/** Each locality's distance to each target in force on the last day of the period. */
+	Targets targets(Query query) {
+		Report report = localities(query);
+		CatalogLookup lookup = this.catalog.get();
+		List<LocalityTargets> localities = new ArrayList<>();
+		for (LocalityFigure figure : report.localities()) {
+			List<TargetDistance> distances = new ArrayList<>();
+			for (IndicatorTarget target : lookup.targets()) {
+				if (lookup.targetInForce(target.indicator(), report.period().to()).filter(target::equals).isEmpty()) {
+					continue;
+				}
+				figure.indicators().measure(target.indicator())
+					.filter((rate) -> rate.value() != null)
+					.ifPresent((rate) -> distances.add(new TargetDistance(target.indicator(), target.threshold(),
+							target.effectiveFrom(), rate, rate.value().subtract(target.threshold()),
+							rate.value().compareTo(target.threshold()) >= 0)));
+			}
+			localities.add(new LocalityTargets(figure.localityCode(), figure.name(), distances));
+		}
+		return new Targets(report.period(), report.boundaries(), report.catalogVersion(), report.definitionsVersion(),
+				report.asOf(), localities);
+	}
+
+	/** The nation per period. */
+	National national(Query query) {
+		Collected collected = collect(query);
+		Map<String, Map<String, Counts>> byPeriod = new TreeMap<>();
+		Map<String, Counts> all = new TreeMap<>();
+		for (Counted counted : collected.entries()) {
+			byPeriod.computeIfAbsent(counted.period(), (p) -> new TreeMap<>())
+				.merge(counted.service(), counted.counts(), Counts::add);
+			all.merge(counted.service(), counted.counts(), Counts::add);
+		}
+		Indicators total = Indicators.of(all, collected.lookup());
+		return new National(collected.period(), collected.lookup().catalogVersion(), Indicators.DEFINITIONS_VERSION,
+				total.asOf(), total, series(byPeriod, query.granularity(), collected.lookup()));
+	}
+
+	private static List<PeriodFigure> series(Map<String, Map<String, Counts>> byPeriod, Granularity granularity,
+			CatalogLookup lookup) {
+		List<PeriodFigure> series = new ArrayList<>();
+		byPeriod.forEach((period, byService) -> series.add(new PeriodFigure(period, granularity.start(period),
+				granularity.end(period), Indicators.of(byService, lookup))));
+		return series;
+	}
+
+	/** The rollup entries of the query's periods and services, each under the unit the query asks for. */
+	private Collected collect(Query query) {
 		CatalogLookup lookup = this.catalog.get();
 		List<String> periods = query.granularity().periods(query.from(), query.to());
 		LocalDate start = query.granularity().start(periods.get(0));
 		LocalDate end = query.granularity().end(periods.get(periods.size() - 1));
 		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
-		Map<String, Map<String, Counts>> byLocality = new TreeMap<>();
-		Map<String, Counts> national = new TreeMap<>();
+		List<Counted> entries = new ArrayList<>();
 		for (Entry entry : this.rollups.between(query.granularity(), periods.get(0), periods.get(periods.size() - 1))) {
-			if (!query.includes(entry.key().service(), lookup)) {
-				continue;
+			if (query.includes(entry.key().service(), lookup)) {
+				entries.add(new Counted(unitOf(entry, query, lookup, today), entry.key().service(),
+						entry.key().period(), entry.counts()));
 			}
-			String locality = unitOf(entry, query, lookup, today);
-			byLocality.computeIfAbsent(locality, (code) -> new TreeMap<>())
-				.merge(entry.key().service(), entry.counts(), Counts::add);
-			national.merge(entry.key().service(), entry.counts(), Counts::add);
 		}
-		List<LocalityFigure> figures = new ArrayList<>();
-		byLocality.forEach((code, byService) -> figures.add(figure(code, Indicators.of(byService, lookup), lookup,
-				query.boundaries(), start, end, today)));
-		List<LocalityFigure> ranked = rank(figures);
-		Indicators nation = Indicators.of(national, lookup);
-		return new Report(new Period(start, end, query.granularity()), query.boundaries(), lookup.catalogVersion(),
-				Indicators.DEFINITIONS_VERSION, nation.asOf(), this.minimumVolume, nation, ranked);
+		return new Collected(lookup, new Period(start, end, query.granularity()), entries);
+	}
+
+	private record Counted(String locality, String service, String period, Counts counts) {
+	}
+
+	private record Collected(CatalogLookup lookup, Period period, List<Counted> entries) {
 	}
 
 	/** The unit an entry is counted under: as recorded, or restated through the catalog's lineage. */
@@ -97,10 +184,12 @@ class LocalityReport {
 	}
 
 	private LocalityFigure figure(String code, Indicators indicators, CatalogLookup lookup, Boundaries boundaries,
-			LocalDate start, LocalDate end, LocalDate today) {
-		LocalDate on = (boundaries == Boundaries.CURRENT) ? today : end;
+			Period period) {
+		LocalDate on = (boundaries == Boundaries.CURRENT) ? LocalDate.now(ReceiptPeriods.ZONE) : period.to();
 		String name = lookup.locality(code, on)
-			.or(() -> lookup.versionsOf(code).stream().filter((v) -> v.overlaps(start, end)).reduce((a, b) -> b))
+			.or(() -> lookup.versionsOf(code).stream()
+				.filter((v) -> v.overlaps(period.from(), period.to()))
+				.reduce((a, b) -> b))
 			.map(LocalityVersion::nameVi)
 			.orElse(null);
 		String notRanked = (indicators.volume() < this.minimumVolume)
@@ -159,6 +248,44 @@ class LocalityReport {
 	}
 
 	record Period(LocalDate from, LocalDate to, Granularity granularity) {
+	}
+
+	record ServiceFigure(String serviceCode, String name, Indicators indicators) {
+	}
+
+	record PeriodFigure(String period, LocalDate from, LocalDate to, Indicators indicators) {
+	}
+
+	/**
+	 * @param locality the locality's figures over the whole period, with its ranks left out (see the ranking)
+	 * @param services its figures per service
+	 * @param series   its figures per period
+	 */
+	record LocalityDetail(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion,
+			Instant asOf, LocalityFigure locality, List<ServiceFigure> services, List<PeriodFigure> series) {
+	}
+
+	/**
+	 * @param indicator     the indicator
+	 * @param target        the threshold for full marks
+	 * @param effectiveFrom since when the target is in force
+	 * @param measured      the locality's rate, with its counts
+	 * @param distance      measured minus target: negative when short of it
+	 * @param met           whether the target is reached
+	 */
+	record TargetDistance(Indicator indicator, BigDecimal target, LocalDate effectiveFrom, Rate measured,
+			BigDecimal distance, boolean met) {
+	}
+
+	record LocalityTargets(String localityCode, String name, List<TargetDistance> targets) {
+	}
+
+	record Targets(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
+			List<LocalityTargets> localities) {
+	}
+
+	record National(Period period, long catalogVersion, String definitionsVersion, Instant asOf,
+			Indicators indicators, List<PeriodFigure> series) {
 	}
 
 	/**

@@ -97,6 +97,50 @@ class LocalityMetricsResourceTests {
 	}
 
 	@Test
+	void oneLocality_perServiceAndAsATimeSeries() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities/08?from=2025-06-01&to=2025-08-31"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.locality.volume").value(7))
+			.andExpect(jsonPath("$.services[0].serviceCode").value("P06-03"))
+			.andExpect(jsonPath("$.services[0].indicators.volume").value(7))
+			.andExpect(jsonPath("$.series.length()").value(2))
+			.andExpect(jsonPath("$.series[0].period").value("2025-06"))
+			.andExpect(jsonPath("$.series[0].indicators.volume").value(5))
+			.andExpect(jsonPath("$.series[1].period").value("2025-08"))
+			.andExpect(jsonPath("$.series[1].indicators.onlineSubmission.rate").value(1.0));
+	}
+
+	@Test
+	void theNation_asATimeSeries() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/national?from=2025-06-01&to=2025-08-31"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.indicators.volume").value(47))
+			.andExpect(jsonPath("$.series[*].period").value(org.hamcrest.Matchers.contains("2025-06", "2025-08")))
+			.andExpect(jsonPath("$.series[1].indicators.volume").value(42));
+	}
+
+	@Test
+	void targets_distanceOfEachLocalityToEachTargetInForce() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/targets?from=2025-06-01&to=2025-08-31&granularity=month"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.localities[0].localityCode").value("01"))
+			.andExpect(jsonPath("$.localities[0].targets[0].indicator").value("ONLINE_SUBMISSION"))
+			.andExpect(jsonPath("$.localities[0].targets[0].target").value(0.50))
+			.andExpect(jsonPath("$.localities[0].targets[0].distance").value(0.25))
+			.andExpect(jsonPath("$.localities[0].targets[0].met").value(true));
+	}
+
+	@Test
+	void unknownCodes_are400Problems() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities/99"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("code"));
+		this.mvc.perform(get("/api/v1/metrics/services/P06-99"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("service"));
+	}
+
+	@Test
 	void badParameters_are400Problems() throws Exception {
 		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-09-01&to=2025-08-31"))
 			.andExpect(status().isBadRequest())

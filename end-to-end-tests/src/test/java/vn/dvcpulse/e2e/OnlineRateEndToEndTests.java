@@ -73,6 +73,20 @@ class OnlineRateEndToEndTests {
 	}
 
 	@Test
+	void theAggregatorExports_figuresFreshnessAndSilence_forPrometheus() throws Exception {
+		assertThat(postEvent(submitted("hn-9-s", "HN-9", "01", "ONLINE"))).isIn(200, 202);
+		await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+			String exported = this.http.send(HttpRequest.newBuilder(
+					stack.service("metrics-aggregator", "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			assertThat(exported).contains("dvc_locality_online_submission_rate{", "locality=\"01\"", "period=\"year\"",
+					"dvc_national_received{", "dvc_aggregator_freshness_seconds_bucket{",
+					"dvc_locality_last_event_age_seconds{");
+			assertThat(exported).containsPattern("dvc_locality_last_event_age_seconds\\{[^}]*locality=\"01\"[^}]*\\} [0-9.]+");
+		});
+	}
+
+	@Test
 	void badEventThroughTheGateway_isAProblemAndCountsNothing() throws Exception {
 		HttpResponse<String> response = post("/api/v1/events", "{\"eventId\":\"x\",");
 		assertThat(response.statusCode()).isEqualTo(400);

@@ -11,14 +11,19 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.observe.Arrivals;
 import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 
 /**
  * milestones → counts per locality (as recorded), service and period of receipt, at every granularity at once, so
@@ -28,18 +33,43 @@ import vn.dvcpulse.contract.Topics;
 @Configuration(proxyBeanMethods = false)
 public class RollupTopology {
 
+	/** Told of every milestone as it arrives, with its record's timestamp (when Kafka acknowledged its event). */
+	@FunctionalInterface
+	public interface ArrivalListener {
+
+		void arrived(ApplicationMilestone milestone, long acknowledgedAt);
+
+	}
+
 	public static final String ROLLUPS = "rollups";
 
 	@Bean
-	KTable<String, Counts> rollupTable(StreamsBuilder builder) {
-		return build(builder);
+	KTable<String, Counts> rollupTable(StreamsBuilder builder, Arrivals arrivals) {
+		return build(builder, arrivals::arrived);
 	}
 
-	public static KTable<String, Counts> build(StreamsBuilder builder) {
+	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
+	public static KTable<String, Counts> build(StreamsBuilder builder, ArrivalListener arrivals) {
 		return builder
 			.stream(Topics.MILESTONES.name(),
 					Consumed.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde())
 						.withName("milestones"))
+			.processValues(() -> new FixedKeyProcessor<String, ApplicationMilestone, ApplicationMilestone>() {
+
+				private FixedKeyProcessorContext<String, ApplicationMilestone> context;
+
+				@Override
+				public void init(FixedKeyProcessorContext<String, ApplicationMilestone> context) {
+					this.context = context;
+				}
+
+				@Override
+				public void process(FixedKeyRecord<String, ApplicationMilestone> record) {
+					arrivals.arrived(record.value(), record.timestamp());
+					this.context.forward(record);
+				}
+
+			}, Named.as("note-arrival"))
 			.flatMap((key, milestone) -> Arrays.stream(Granularity.values())
 				.map((granularity) -> KeyValue.pair(RollupKey.of(granularity,
 						granularity.periodOf(milestone.receiptDay()), milestone.localityCode(),

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.report.Boundaries;
+import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;

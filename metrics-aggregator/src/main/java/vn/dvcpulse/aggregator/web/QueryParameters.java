@@ -7,6 +7,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.report.Boundaries;
+import vn.dvcpulse.aggregator.report.LocalityReport;
 
 /** Query parameters are written as in the API's documentation: {@code granularity=month}, {@code boundaries=as-recorded}. */
 @Configuration(proxyBeanMethods = false)

@@ -30,7 +30,8 @@ class RollupTopologyTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		RollupTopology.build(builder);
+		RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
+		});
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollup-tests");
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.aggregator.stream.RollupKey;
 import vn.dvcpulse.aggregator.stream.Rollups;

@@ -1,4 +1,4 @@
-package vn.dvcpulse.aggregator.web;
+package vn.dvcpulse.aggregator.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,7 +32,7 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
  * minimum volume are listed but not ranked: a rate of 2 out of 3 says little.
  */
 @Component
-class LocalityReport {
+public class LocalityReport {
 
 	/** The indicators that are ranked, by name, and how each is read from the indicators. */
 	static final Map<String, Function<Indicators, Rate>> RANKED = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ class LocalityReport {
 		this.minimumVolume = minimumVolume;
 	}
 
-	Report localities(Query query) {
+	public Report localities(Query query) {
 		Collected collected = collect(query);
 		CatalogLookup lookup = collected.lookup();
 		Map<String, Map<String, Counts>> byLocality = new TreeMap<>();
@@ -79,7 +79,7 @@ class LocalityReport {
 	}
 
 	/** One locality: its indicators, per service, and per period. */
-	LocalityDetail locality(String code, Query query) {
+	public LocalityDetail locality(String code, Query query) {
 		Collected collected = collect(query);
 		CatalogLookup lookup = collected.lookup();
 		Map<String, Counts> byService = new TreeMap<>();
@@ -103,7 +103,7 @@ class LocalityReport {
 	}
 
 	/** Each locality's distance to each target in force on the last day of the period. */
-	Targets targets(Query query) {
+	public Targets targets(Query query) {
 		Report report = localities(query);
 		CatalogLookup lookup = this.catalog.get();
 		List<LocalityTargets> localities = new ArrayList<>();
@@ -126,7 +126,7 @@ class LocalityReport {
 	}
 
 	/** The nation per period. */
-	National national(Query query) {
+	public National national(Query query) {
 		Collected collected = collect(query);
 		Map<String, Map<String, Counts>> byPeriod = new TreeMap<>();
 		Map<String, Counts> all = new TreeMap<>();
@@ -233,7 +233,7 @@ class LocalityReport {
 	 * @param program     only services of this programme, when given
 	 * @param service     only this service, when given
 	 */
-	record Query(LocalDate from, LocalDate to, Granularity granularity, Boundaries boundaries, String program,
+	public record Query(LocalDate from, LocalDate to, Granularity granularity, Boundaries boundaries, String program,
 			String service) {
 
 		boolean includes(String serviceCode, CatalogLookup lookup) {
@@ -247,13 +247,13 @@ class LocalityReport {
 
 	}
 
-	record Period(LocalDate from, LocalDate to, Granularity granularity) {
+	public record Period(LocalDate from, LocalDate to, Granularity granularity) {
 	}
 
-	record ServiceFigure(String serviceCode, String name, Indicators indicators) {
+	public record ServiceFigure(String serviceCode, String name, Indicators indicators) {
 	}
 
-	record PeriodFigure(String period, LocalDate from, LocalDate to, Indicators indicators) {
+	public record PeriodFigure(String period, LocalDate from, LocalDate to, Indicators indicators) {
 	}
 
 	/**
@@ -261,7 +261,7 @@ class LocalityReport {
 	 * @param services its figures per service
 	 * @param series   its figures per period
 	 */
-	record LocalityDetail(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion,
+	public record LocalityDetail(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion,
 			Instant asOf, LocalityFigure locality, List<ServiceFigure> services, List<PeriodFigure> series) {
 	}
 
@@ -273,18 +273,18 @@ class LocalityReport {
 	 * @param distance      measured minus target: negative when short of it
 	 * @param met           whether the target is reached
 	 */
-	record TargetDistance(Indicator indicator, BigDecimal target, LocalDate effectiveFrom, Rate measured,
+	public record TargetDistance(Indicator indicator, BigDecimal target, LocalDate effectiveFrom, Rate measured,
 			BigDecimal distance, boolean met) {
 	}
 
-	record LocalityTargets(String localityCode, String name, List<TargetDistance> targets) {
+	public record LocalityTargets(String localityCode, String name, List<TargetDistance> targets) {
 	}
 
-	record Targets(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
+	public record Targets(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
 			List<LocalityTargets> localities) {
 	}
 
-	record National(Period period, long catalogVersion, String definitionsVersion, Instant asOf,
+	public record National(Period period, long catalogVersion, String definitionsVersion, Instant asOf,
 			Indicators indicators, List<PeriodFigure> series) {
 	}
 
@@ -298,7 +298,7 @@ class LocalityReport {
 	 * @param national           the nation's indicators
 	 * @param localities         each locality's, by code
 	 */
-	record Report(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
+	public record Report(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
 			long minimumVolume, Indicators national, List<LocalityFigure> localities) {
 	}
 
@@ -311,7 +311,7 @@ class LocalityReport {
 	 * @param indicators       its indicators, each with its counts
 	 * @param ranks            its rank per indicator
 	 */
-	record LocalityFigure(String localityCode, String name, long volume, boolean ranked, String notRankedBecause,
+	public record LocalityFigure(String localityCode, String name, long volume, boolean ranked, String notRankedBecause,
 			Indicators indicators, Map<String, Integer> ranks) {
 	}
 

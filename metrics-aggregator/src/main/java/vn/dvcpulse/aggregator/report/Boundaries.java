@@ -1,4 +1,4 @@
-package vn.dvcpulse.aggregator.web;
+package vn.dvcpulse.aggregator.report;
 
 /** Which locality units figures are given in. */
 public enum Boundaries {

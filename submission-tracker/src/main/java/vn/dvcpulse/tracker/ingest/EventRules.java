@@ -96,13 +96,25 @@ public class EventRules {
 		}
 	}
 
+	/**
+	 * An application is received by a unit in force that day; its later steps keep the code it was received under,
+	 * even after a merger retired it (Hà Giang's June applications completed in August are still 02's).
+	 */
+	private static boolean localityFits(ApplicationEvent event, CatalogLookup lookup) {
+		if (event.type() == EventType.SUBMITTED) {
+			return lookup.locality(event.localityCode(), event.occurredAt().toInstant()).isPresent();
+		}
+		LocalDate day = ReceiptPeriods.dayOf(event.occurredAt().toInstant());
+		return lookup.versionsOf(event.localityCode()).stream().anyMatch((unit) -> !unit.validFrom().isAfter(day));
+	}
+
 	private void checkCatalog(ApplicationEvent event) {
 		CatalogLookup lookup = this.catalog.get();
 		if (!lookup.isKnownService(event.serviceCode())) {
 			throw new InvalidFieldsException(ProblemType.UNKNOWN_SERVICE, List.of(FieldProblem.invalid(
 					"serviceCode", "the code of one of the 53 essential services, e.g. P06-03", event.serviceCode())));
 		}
-		if (lookup.locality(event.localityCode(), event.occurredAt().toInstant()).isEmpty()) {
+		if (!localityFits(event, lookup)) {
 			throw new InvalidFieldsException(ProblemType.LOCALITY_NOT_IN_FORCE, List.of(FieldProblem.invalid(
 					"localityCode", "a locality code in force on " + ReceiptPeriods.dayOf(event.occurredAt().toInstant())
 							+ " (Viet Nam time), see /api/v1/catalog/localities?at=that day",

@@ -272,6 +272,18 @@ class EventResourceTests {
 	}
 
 	@Test
+	void laterStepsOfAnApplication_keepTheCodeItWasReceivedUnder_afterAMerger() throws Exception {
+		given(this.submissionLog.append(any())).willReturn(NOW);
+		String completed = """
+				{"eventId":"hg-1-c","type":"COMPLETED","applicationId":"HG-1","localityCode":"02","serviceCode":"P06-03",
+				 "occurredAt":"2025-07-21T08:30:00+07:00","electronicResult":true,"outcome":"APPROVED"}
+				""";
+		postEvent(completed).andExpect(status().isAccepted());
+		postEvent(completed.replace("\"02\"", "\"99\"")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:locality-not-in-force"));
+	}
+
+	@Test
 	void postEvent_moreThanFiveMinutesAhead_orBefore2020_isOutOfRange() throws Exception {
 		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2025-08-01T10:06:00+07:00"))
 			.andExpect(status().isBadRequest())

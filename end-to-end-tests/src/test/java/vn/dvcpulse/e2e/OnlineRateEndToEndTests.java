@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +32,7 @@ class OnlineRateEndToEndTests {
 
 	@BeforeAll
 	static void startStack() {
-		stack = new RunningStack(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (stack != null) {
-			stack.close();
-		}
+		stack = RunningStack.shared(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
 	}
 
 	@Test

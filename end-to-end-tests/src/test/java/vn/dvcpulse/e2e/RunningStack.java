@@ -34,7 +34,17 @@ final class RunningStack implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	RunningStack(String kafkaBrokers) {
+	private static RunningStack shared;
+
+	/** One stack for all end-to-end tests of a run, stopped when the JVM ends. */
+	static synchronized RunningStack shared(String kafkaBrokers) {
+		if (shared == null) {
+			shared = new RunningStack(kafkaBrokers);
+		}
+		return shared;
+	}
+
+	private RunningStack(String kafkaBrokers) {
 		SERVICES.forEach((service) -> this.ports.put(service, freePort()));
 		try {
 			Files.createDirectories(this.logs);

@@ -27,7 +27,7 @@ public final class Milestones {
 				receipt.applicationId() + "-c");
 		return new ApplicationMilestone(base.type(), base.localityCode(), base.serviceCode(), base.applicationId(),
 				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
-				null, null, null, onTime, true, Outcome.APPROVED, null);
+				null, null, null, onTime, true, Outcome.APPROVED, null, false);
 	}
 
 	public static ApplicationMilestone rated(ApplicationMilestone receipt, String ratedAt, int satisfaction) {
@@ -35,7 +35,7 @@ public final class Milestones {
 				receipt.applicationId() + "-r");
 		return new ApplicationMilestone(base.type(), base.localityCode(), base.serviceCode(), base.applicationId(),
 				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
-				null, null, null, null, null, null, satisfaction);
+				null, null, null, null, null, null, satisfaction, false);
 	}
 
 	public static String key(ApplicationMilestone milestone) {

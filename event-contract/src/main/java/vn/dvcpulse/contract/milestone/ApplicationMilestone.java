@@ -34,19 +34,34 @@ import vn.dvcpulse.contract.event.Outcome;
  * @param electronicResult COMPLETED: the result was issued electronically
  * @param outcome          COMPLETED: approved or refused
  * @param satisfaction     RATED: 1..5
+ * @param retraction       {@code true} when this takes back a milestone emitted before with exactly these values:
+ *                         an event that arrived late showed that another event established the milestone (an
+ *                         earlier receipt, say), so the figures must forget the old one before counting the new
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationMilestone(MilestoneType type, String localityCode, String serviceCode,
 		String applicationId, Instant occurredAt, LocalDate receiptDay, Channel channel, OnlineLevel onlineLevel,
 		String sourceEventId, String citizenRef, Boolean paidOnline, BigDecimal amountVnd, Boolean reusedData,
-		Boolean onTime, Boolean electronicResult, Outcome outcome, Integer satisfaction) {
+		Boolean onTime, Boolean electronicResult, Outcome outcome, Integer satisfaction, boolean retraction) {
+
+	/** This milestone taken back. */
+	public ApplicationMilestone retracted() {
+		return new ApplicationMilestone(this.type, this.localityCode, this.serviceCode, this.applicationId,
+				this.occurredAt, this.receiptDay, this.channel, this.onlineLevel, this.sourceEventId, this.citizenRef,
+				this.paidOnline, this.amountVnd, this.reusedData, this.onTime, this.electronicResult, this.outcome,
+				this.satisfaction, true);
+	}
+
+	public boolean isRetraction() {
+		return this.retraction;
+	}
 
 	/** The receipt: the milestone every other milestone of the application repeats. */
 	public static ApplicationMilestone received(String localityCode, String serviceCode, String applicationId,
 			Instant occurredAt, Channel channel, OnlineLevel onlineLevel, String sourceEventId, String citizenRef) {
 		return new ApplicationMilestone(MilestoneType.RECEIVED, localityCode, serviceCode, applicationId, occurredAt,
 				ReceiptPeriods.dayOf(occurredAt), channel, onlineLevel, sourceEventId, citizenRef, null, null, null,
-				null, null, null, null);
+				null, null, null, null, false);
 	}
 
 	/** A milestone of the given type with the receipt's attributes and nothing of its own yet. */
@@ -54,7 +69,7 @@ public record ApplicationMilestone(MilestoneType type, String localityCode, Stri
 			String sourceEventId) {
 		return new ApplicationMilestone(type, receipt.localityCode(), receipt.serviceCode(), receipt.applicationId(),
 				occurredAt, receipt.receiptDay(), receipt.channel(), receipt.onlineLevel(), sourceEventId, null, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, false);
 	}
 
 }

@@ -33,7 +33,7 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 
 	public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
 
-	/** These counts with one more milestone. */
+	/** These counts with one more milestone, or one fewer when it is a retraction. */
 	public Counts plus(ApplicationMilestone m) {
 		Instant at = m.occurredAt();
 		Counts one = switch (m.type()) {
@@ -51,7 +51,17 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 					(m.satisfaction() != null) ? m.satisfaction() : 0,
 					is(m.satisfaction() != null && m.satisfaction() >= 4), at);
 		};
-		return add(one);
+		return m.isRetraction() ? subtract(one) : add(one);
+	}
+
+	/** These counts less others; the latest time stays, a retraction does not move time back. */
+	private Counts subtract(Counts o) {
+		return new Counts(this.received - o.received, this.receivedOnline - o.receivedOnline,
+				this.receivedOnlineFull - o.receivedOnlineFull, this.paid - o.paid, this.paidOnline - o.paidOnline,
+				this.digitized - o.digitized, this.reusedData - o.reusedData, this.completed - o.completed,
+				this.completedWithDue - o.completedWithDue, this.completedOnTime - o.completedOnTime,
+				this.electronicResult - o.electronicResult, this.withdrawn - o.withdrawn, this.rated - o.rated,
+				this.satisfactionSum - o.satisfactionSum, this.satisfied - o.satisfied, this.asOf);
 	}
 
 	/** The sum of two sets of counts. */

@@ -73,6 +73,19 @@ class RollupTopologyTests {
 		assertThat(this.rollups.get("M|2025-08|02|P06-03")).isNull();
 	}
 
+	@Test
+	void aRetraction_takesItsMilestoneBackOutOfTheCounts() {
+		ApplicationMilestone postal = Milestones.received("01", "P06-03", "A", "2025-08-04T10:00:00+07:00",
+				Channel.POSTAL);
+		receive(postal);
+		receive(postal.retracted());
+		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+
+		Counts counts = this.rollups.get("M|2025-08|01|P06-03");
+		assertThat(counts.received()).isEqualTo(1);
+		assertThat(counts.receivedOnline()).isEqualTo(1);
+	}
+
 	private void receive(ApplicationMilestone milestone) {
 		this.milestones.pipeInput(Milestones.key(milestone), milestone);
 	}

@@ -3,9 +3,10 @@ package vn.dvcpulse.tracker.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.event.ApplicationEvent;
@@ -17,30 +18,134 @@ import vn.dvcpulse.contract.rejection.Rejection;
 import vn.dvcpulse.contract.rejection.RejectionReason;
 
 /**
- * The rules of an application's life, one event at a time. Each milestone is reached once, by the first event
- * that can establish it:
+ * The rules of an application's life. Its milestones are a function of the set of its distinct events, never of the
+ * order they arrived in: the events are read in the order they happened (then by eventId), and
  * <ul>
- * <li>an event whose eventId was seen before changes nothing if its content is the same, and is rejected if not;
- * <li>the first SUBMITTED receives the application; a later, different one is rejected;
- * <li>an event before its application's SUBMITTED is held, and placed (in order of occurrence) once it arrives;
- * <li>after WITHDRAWN nothing more counts; after COMPLETED, no second completion or withdrawal;
- * <li>PAID, DIGITIZED, COMPLETED, WITHDRAWN and RATED each count once; a second RATED is rejected.
+ * <li>the earliest SUBMITTED receives the application; any other SUBMITTED is rejected;
+ * <li>without a SUBMITTED, every other event is held, and placed once one arrives;
+ * <li>PAID, DIGITIZED, COMPLETED, WITHDRAWN and RATED each count once, the earliest; another of the same kind is
+ * rejected (a second RATED, a second COMPLETED);
+ * <li>after WITHDRAWN nothing counts; a completed application cannot be withdrawn;
+ * <li>an eventId seen before changes nothing if its content is the same, and is rejected if not.
  * </ul>
- * Events arriving twice, late or out of order thus give the same milestones as the same events in order.
+ * When a late event changes which event established a milestone (an earlier receipt arrives after a later one), the
+ * milestone emitted before is taken back (a retraction) before the new one is emitted, so the counts downstream
+ * always equal those of the events in order.
  */
 public final class ApplicationLife {
 
 	private ApplicationLife() {
 	}
 
-	/** The new state, and what to emit: milestones reached and events rejected. */
+	/** The new state, and what to emit: milestones (and retractions) and the events newly rejected. */
 	public record Step(ApplicationState state, List<ApplicationMilestone> milestones, List<Rejection> rejections) {
 	}
 
 	public static Step apply(ApplicationState state, ApplicationEvent event, Instant at) {
-		Builder step = new Builder(state, at);
-		step.accept(event);
-		return step.build();
+		RecordedEvent seen = state.event(event.eventId()).orElse(null);
+		if (seen != null) {
+			if (sameContent(seen.event(), event)) {
+				return new Step(state, List.of(), List.of());
+			}
+			return new Step(state, List.of(), List.of(rejection(event, RejectionReason.EVENT_ID_REUSED,
+					seen.event().eventId(), at)));
+		}
+		List<ApplicationEvent> events = new ArrayList<>(state.events().stream().map(RecordedEvent::event).toList());
+		events.add(event);
+		Derivation derived = derive(events);
+
+		List<RecordedEvent> recorded = new ArrayList<>();
+		List<Rejection> rejections = new ArrayList<>();
+		for (ApplicationEvent each : events) {
+			Judgement judgement = derived.judgements().get(each.eventId());
+			RecordedEvent before = state.event(each.eventId()).orElse(null);
+			boolean unchanged = before != null && before.disposition() == judgement.disposition()
+					&& before.reason() == judgement.reason();
+			recorded.add(unchanged ? before : new RecordedEvent(each, judgement.disposition(), judgement.reason(), at));
+			if (judgement.disposition() == Disposition.REJECTED && !unchanged) {
+				rejections.add(rejection(each, judgement.reason(), judgement.conflictsWith(), at));
+			}
+		}
+		List<ApplicationMilestone> emitted = new ArrayList<>();
+		for (ApplicationMilestone old : state.standing()) {
+			if (!derived.milestones().contains(old)) {
+				emitted.add(old.retracted());
+			}
+		}
+		for (ApplicationMilestone now : derived.milestones()) {
+			if (!state.standing().contains(now)) {
+				emitted.add(now);
+			}
+		}
+		return new Step(new ApplicationState(recorded, derived.milestones()), emitted, rejections);
+	}
+
+	/** Whether two events say the same thing, as written on Kafka (so 100 and 100.0 VND differ, as they were sent). */
+	public static boolean sameContent(ApplicationEvent a, ApplicationEvent b) {
+		return JsonSerdes.tree(a).equals(JsonSerdes.tree(b));
+	}
+
+	private record Judgement(Disposition disposition, RejectionReason reason, String conflictsWith) {
+	}
+
+	private record Derivation(Map<String, Judgement> judgements, List<ApplicationMilestone> milestones) {
+	}
+
+	/** The milestones and every event's judgement, from the events in the order they happened. */
+	private static Derivation derive(List<ApplicationEvent> events) {
+		List<ApplicationEvent> inOrder = events.stream()
+			.sorted(Comparator.comparing((ApplicationEvent e) -> e.occurredAt().toInstant())
+				.thenComparing(ApplicationEvent::eventId))
+			.toList();
+		Map<String, Judgement> judgements = new LinkedHashMap<>();
+		ApplicationEvent submitted = inOrder.stream()
+			.filter((e) -> e.type() == EventType.SUBMITTED)
+			.findFirst()
+			.orElse(null);
+		if (submitted == null) {
+			inOrder.forEach((e) -> judgements.put(e.eventId(), new Judgement(Disposition.HELD, null, null)));
+			return new Derivation(judgements, List.of());
+		}
+		ApplicationMilestone receipt = ApplicationMilestone.received(submitted.localityCode(),
+				submitted.serviceCode(), submitted.applicationId(), submitted.occurredAt().toInstant(),
+				submitted.channel(), submitted.onlineLevel(), submitted.eventId(), submitted.citizenRef());
+		Map<MilestoneType, ApplicationEvent> counted = new EnumMap<>(MilestoneType.class);
+		List<ApplicationMilestone> milestones = new ArrayList<>();
+		counted.put(MilestoneType.RECEIVED, submitted);
+		milestones.add(receipt);
+		judgements.put(submitted.eventId(), new Judgement(Disposition.COUNTED, null, null));
+		for (ApplicationEvent event : inOrder) {
+			if (event == submitted) {
+				continue;
+			}
+			MilestoneType type = milestoneOf(event.type());
+			RejectionReason reason = null;
+			MilestoneType conflict = type;
+			if (counted.containsKey(MilestoneType.WITHDRAWN)) {
+				reason = RejectionReason.AFTER_WITHDRAWAL;
+				conflict = MilestoneType.WITHDRAWN;
+			}
+			else if (counted.containsKey(type)) {
+				reason = switch (event.type()) {
+					case SUBMITTED -> RejectionReason.SECOND_SUBMISSION;
+					case RATED -> RejectionReason.SECOND_RATING;
+					default -> RejectionReason.MILESTONE_ALREADY_REACHED;
+				};
+			}
+			else if (type == MilestoneType.WITHDRAWN && counted.containsKey(MilestoneType.COMPLETED)) {
+				reason = RejectionReason.AFTER_COMPLETION;
+				conflict = MilestoneType.COMPLETED;
+			}
+			if (reason != null) {
+				judgements.put(event.eventId(),
+						new Judgement(Disposition.REJECTED, reason, counted.get(conflict).eventId()));
+				continue;
+			}
+			counted.put(type, event);
+			milestones.add(milestone(type, event, receipt, submitted));
+			judgements.put(event.eventId(), new Judgement(Disposition.COUNTED, null, null));
+		}
+		return new Derivation(judgements, milestones);
 	}
 
 	static MilestoneType milestoneOf(EventType type) {
@@ -54,165 +159,28 @@ public final class ApplicationLife {
 		};
 	}
 
-	/** Whether two events say the same thing, as written on Kafka (so 100 and 100.0 VND differ, as they were sent). */
-	public static boolean sameContent(ApplicationEvent a, ApplicationEvent b) {
-		return JsonSerdes.tree(a).equals(JsonSerdes.tree(b));
+	/** A milestone after the receipt, carrying the receipt's attributes and its own. */
+	private static ApplicationMilestone milestone(MilestoneType type, ApplicationEvent event,
+			ApplicationMilestone receipt, ApplicationEvent submitted) {
+		ApplicationMilestone base = ApplicationMilestone.of(type, receipt, event.occurredAt().toInstant(),
+				event.eventId());
+		Boolean paidOnline = (type == MilestoneType.PAID)
+				? event.paymentChannel() != null && event.paymentChannel() != PaymentChannel.OFFLINE : null;
+		Boolean onTime = (type == MilestoneType.COMPLETED && submitted.dueAt() != null)
+				? !event.occurredAt().toInstant().isAfter(submitted.dueAt().toInstant()) : null;
+		return new ApplicationMilestone(type, base.localityCode(), base.serviceCode(), base.applicationId(),
+				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
+				paidOnline, (type == MilestoneType.PAID) ? event.amountVnd() : null,
+				(type == MilestoneType.DIGITIZED) ? event.reusedData() : null, onTime,
+				(type == MilestoneType.COMPLETED) ? event.electronicResult() : null,
+				(type == MilestoneType.COMPLETED) ? event.outcome() : null,
+				(type == MilestoneType.RATED) ? event.satisfaction() : null, false);
 	}
 
-	private static final class Builder {
-
-		private final List<RecordedEvent> events;
-
-		private ApplicationMilestone receipt;
-
-		private final Set<MilestoneType> milestones;
-
-		private final Instant at;
-
-		private final List<ApplicationMilestone> emitted = new ArrayList<>();
-
-		private final List<Rejection> rejections = new ArrayList<>();
-
-		Builder(ApplicationState state, Instant at) {
-			this.events = new ArrayList<>(state.events());
-			this.receipt = state.receipt();
-			this.milestones = state.milestones().isEmpty() ? EnumSet.noneOf(MilestoneType.class)
-					: EnumSet.copyOf(state.milestones());
-			this.at = at;
-		}
-
-		void accept(ApplicationEvent event) {
-			RecordedEvent seen = this.events.stream()
-				.filter((recorded) -> recorded.event().eventId().equals(event.eventId()))
-				.findFirst()
-				.orElse(null);
-			if (seen != null) {
-				if (!sameContent(seen.event(), event)) {
-					reject(event, RejectionReason.EVENT_ID_REUSED, seen.event().eventId(), false);
-				}
-				return; // the same event again: it was judged already
-			}
-			if (this.receipt == null && event.type() != EventType.SUBMITTED) {
-				this.events.add(new RecordedEvent(event, Disposition.HELD, null, this.at));
-				return;
-			}
-			judge(event);
-			if (event.type() == EventType.SUBMITTED && this.receipt != null) {
-				releaseHeld();
-			}
-		}
-
-		/** Places an event on a received application (or receives it). */
-		private void judge(ApplicationEvent event) {
-			MilestoneType milestone = milestoneOf(event.type());
-			if (this.milestones.contains(MilestoneType.WITHDRAWN)) {
-				reject(event, RejectionReason.AFTER_WITHDRAWAL, countedId(MilestoneType.WITHDRAWN), true);
-				return;
-			}
-			if (this.milestones.contains(milestone)) {
-				RejectionReason reason = switch (event.type()) {
-					case SUBMITTED -> RejectionReason.SECOND_SUBMISSION;
-					case RATED -> RejectionReason.SECOND_RATING;
-					default -> RejectionReason.MILESTONE_ALREADY_REACHED;
-				};
-				reject(event, reason, countedId(milestone), true);
-				return;
-			}
-			if (event.type() == EventType.WITHDRAWN && this.milestones.contains(MilestoneType.COMPLETED)) {
-				reject(event, RejectionReason.AFTER_COMPLETION, countedId(MilestoneType.COMPLETED), true);
-				return;
-			}
-			count(event, milestone);
-		}
-
-		private void count(ApplicationEvent event, MilestoneType type) {
-			record(event, Disposition.COUNTED, null);
-			this.milestones.add(type);
-			Instant occurredAt = event.occurredAt().toInstant();
-			if (type == MilestoneType.RECEIVED) {
-				this.receipt = ApplicationMilestone.received(event.localityCode(), event.serviceCode(),
-						event.applicationId(), occurredAt, event.channel(), event.onlineLevel(), event.eventId(),
-						event.citizenRef());
-				this.emitted.add(this.receipt);
-				return;
-			}
-			ApplicationMilestone base = ApplicationMilestone.of(type, this.receipt, occurredAt, event.eventId());
-			this.emitted.add(switch (type) {
-				case PAID -> new ApplicationMilestone(type, base.localityCode(), base.serviceCode(),
-						base.applicationId(), occurredAt, base.receiptDay(), base.channel(), base.onlineLevel(),
-						base.sourceEventId(), null,
-						event.paymentChannel() != null && event.paymentChannel() != PaymentChannel.OFFLINE,
-						event.amountVnd(), null, null, null, null, null);
-				case DIGITIZED -> new ApplicationMilestone(type, base.localityCode(), base.serviceCode(),
-						base.applicationId(), occurredAt, base.receiptDay(), base.channel(), base.onlineLevel(),
-						base.sourceEventId(), null, null, null, event.reusedData(), null, null, null, null);
-				case COMPLETED -> new ApplicationMilestone(type, base.localityCode(), base.serviceCode(),
-						base.applicationId(), occurredAt, base.receiptDay(), base.channel(), base.onlineLevel(),
-						base.sourceEventId(), null, null, null, null, onTime(event), event.electronicResult(),
-						event.outcome(), null);
-				case RATED -> new ApplicationMilestone(type, base.localityCode(), base.serviceCode(),
-						base.applicationId(), occurredAt, base.receiptDay(), base.channel(), base.onlineLevel(),
-						base.sourceEventId(), null, null, null, null, null, null, null, event.satisfaction());
-				default -> base;
-			});
-		}
-
-		/** On time when completed no later than the due time the receipt promised. */
-		private Boolean onTime(ApplicationEvent completed) {
-			ApplicationEvent submitted = receiptEvent();
-			if (submitted == null || submitted.dueAt() == null) {
-				return null;
-			}
-			return !completed.occurredAt().toInstant().isAfter(submitted.dueAt().toInstant());
-		}
-
-		private ApplicationEvent receiptEvent() {
-			return this.events.stream()
-				.filter((recorded) -> recorded.disposition() == Disposition.COUNTED)
-				.map(RecordedEvent::event)
-				.filter((event) -> event.type() == EventType.SUBMITTED)
-				.findFirst()
-				.orElse(null);
-		}
-
-		/** Held events are placed in the order they happened, ties broken by eventId, whatever their arrival. */
-		private void releaseHeld() {
-			List<RecordedEvent> held = this.events.stream()
-				.filter((recorded) -> recorded.disposition() == Disposition.HELD)
-				.sorted(Comparator.comparing((RecordedEvent recorded) -> recorded.event().occurredAt().toInstant())
-					.thenComparing((recorded) -> recorded.event().eventId()))
-				.toList();
-			this.events.removeAll(held);
-			held.forEach((recorded) -> judge(recorded.event()));
-		}
-
-		private String countedId(MilestoneType type) {
-			return this.events.stream()
-				.filter((recorded) -> recorded.disposition() == Disposition.COUNTED)
-				.filter((recorded) -> milestoneOf(recorded.event().type()) == type)
-				.map((recorded) -> recorded.event().eventId())
-				.findFirst()
-				.orElse(null);
-		}
-
-		/** Records the rejection; a reused eventId is not recorded as an event of its own (its id is taken). */
-		private void reject(ApplicationEvent event, RejectionReason reason, String conflictsWith, boolean record) {
-			if (record) {
-				record(event, Disposition.REJECTED, reason);
-			}
-			this.rejections.add(new Rejection(event.localityCode(), event.applicationId(), event.eventId(), reason,
-					reason.description(), conflictsWith, this.at, event));
-		}
-
-		private void record(ApplicationEvent event, Disposition disposition, RejectionReason reason) {
-			this.events.add(new RecordedEvent(event, disposition, reason, this.at));
-		}
-
-		Step build() {
-			return new Step(new ApplicationState(this.events, this.receipt, this.milestones), this.emitted,
-					this.rejections);
-		}
-
+	private static Rejection rejection(ApplicationEvent event, RejectionReason reason, String conflictsWith,
+			Instant at) {
+		return new Rejection(event.localityCode(), event.applicationId(), event.eventId(), reason,
+				reason.description(), conflictsWith, at, event);
 	}
 
 }

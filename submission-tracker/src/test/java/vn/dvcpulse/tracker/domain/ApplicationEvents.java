@@ -14,7 +14,7 @@ import vn.dvcpulse.contract.event.PaymentChannel;
 /** Events of one application (HN-1 of Hà Nội), as tests need them. */
 public final class ApplicationEvents {
 
-	static final OffsetDateTime DAY_ONE = OffsetDateTime.parse("2025-08-04T09:00:00+07:00");
+	public static final OffsetDateTime DAY_ONE = OffsetDateTime.parse("2025-08-04T09:00:00+07:00");
 
 	private ApplicationEvents() {
 	}

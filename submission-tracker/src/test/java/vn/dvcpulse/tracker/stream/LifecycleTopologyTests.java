@@ -125,17 +125,20 @@ class LifecycleTopologyTests {
 	}
 
 	@Test
-	void secondRating_andEventsAfterWithdrawal_areRejected() {
+	void secondRating_andEventsAfterWithdrawal_areRejected_inTheOrderTheyHappened() {
 		post(ApplicationEvents.submitted("s", Channel.ONLINE));
 		post(rated("r1", 5));
 		post(rated("r2", 2));
+		// withdrawn on day 2, before the ratings of day 7: they no longer count, and the rating is taken back
 		post(withdrawn("w", 2));
 		post(completed("c", 3));
 
-		assertThat(this.milestones.readValuesToList()).extracting(ApplicationMilestone::type)
-			.containsExactly(MilestoneType.RECEIVED, MilestoneType.RATED, MilestoneType.WITHDRAWN);
-		assertThat(this.rejections.readValuesToList()).extracting(Rejection::reason)
-			.containsExactly(RejectionReason.SECOND_RATING, RejectionReason.AFTER_WITHDRAWAL);
+		assertThat(this.milestones.readValuesToList())
+			.extracting((milestone) -> milestone.type() + (milestone.isRetraction() ? "-" : "+"))
+			.containsExactly("RECEIVED+", "RATED+", "RATED-", "WITHDRAWN+");
+		assertThat(this.rejections.readValuesToList())
+			.extracting((rejection) -> rejection.eventId() + ":" + rejection.reason())
+			.containsExactly("r2:SECOND_RATING", "r1:AFTER_WITHDRAWAL", "r2:AFTER_WITHDRAWAL", "c:AFTER_WITHDRAWAL");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.testsupport.TestCatalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LocalityMetricsResource.class)
-@Import(LocalityReport.class)
+@Import({ LocalityReport.class, CsvFigures.class, QueryParameters.class })
 class LocalityMetricsResourceTests {
 
 	@Autowired
@@ -129,6 +130,31 @@ class LocalityMetricsResourceTests {
 			.andExpect(jsonPath("$.localities[0].targets[0].target").value(0.50))
 			.andExpect(jsonPath("$.localities[0].targets[0].distance").value(0.25))
 			.andExpect(jsonPath("$.localities[0].targets[0].met").value(true));
+	}
+
+	@Test
+	void figures_asCsv_forSpreadsheets() throws Exception {
+		String csv = this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month")
+			.accept("text/csv"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String[] lines = csv.split("\\R");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[0]).startsWith("locality_code,name,period_from,period_to,boundaries,catalog_version,volume,ranked,"
+				+ "online_submission_numerator,online_submission_denominator,online_submission_rate,online_submission_rank");
+		assertThat(lines[1]).startsWith("01,Hà Nội,2025-06-01,2025-08-31,CURRENT,1,40,true,30,40,0.7500,1,");
+		assertThat(lines[2]).startsWith("08,Tuyên Quang,2025-06-01,2025-08-31,CURRENT,1,7,false,5,7,0.7143,,");
+	}
+
+	@Test
+	void theNation_asCsv_byFormatParameter() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/national?from=2025-06-01&to=2025-08-31&format=csv"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("2025-08,2025-08-01,2025-08-31,1,42,")));
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The figures are trusted because they equal a recount: 10,000 generated applications (April to July 2025, across
  * the merger; Hà Giang until June) are posted through the gateway in batches, one in ten events twice, all
  * shuffled so that completions, payments and ratings often arrive before their receipt, with second, different
- * receipts for some; then every figure the aggregate API gives, as recorded and in today's units, is compared
- * with a recount of the same list in plain Java.
+ * receipts for some, and the tracker and the aggregator are killed and restarted in the middle of the run; then
+ * every figure the aggregate API gives, as recorded and in today's units, is compared with a recount of the same
+ * list in plain Java.
  */
 class RecountEndToEndTests {
 
@@ -64,7 +65,7 @@ class RecountEndToEndTests {
 	}
 
 	@Test
-	void tenThousandApplications_shuffledRepeatedAndLate_giveTheFiguresOfARecount() throws Exception {
+	void tenThousandApplications_shuffledRepeatedLateAndThroughCrashes_giveTheFiguresOfARecount() throws Exception {
 		Random random = new Random(20251123);
 		List<Application> applications = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
@@ -82,6 +83,11 @@ class RecountEndToEndTests {
 			String batch = "[" + String.join(",", events.subList(from, Math.min(events.size(), from + 1000))) + "]";
 			JsonNode result = post("/api/v1/events:batch", batch);
 			assertThat(result.get("rejected").asInt()).as(result.toString()).isZero();
+			if (from == 10_000) {
+				// crashes in the middle of the run: the tracker and the aggregator are killed while processing
+				stack.crashAndRestart("metrics-aggregator");
+				stack.crashAndRestart("submission-tracker");
+			}
 		}
 
 		Map<String, List<Application>> asRecorded = group(applications, Application::locality);

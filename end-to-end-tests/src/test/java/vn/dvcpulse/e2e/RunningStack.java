@@ -32,6 +32,10 @@ final class RunningStack implements AutoCloseable {
 
 	private final Path logs = Path.of(System.getProperty("dvc.e2e.logs", "target/e2e-logs"));
 
+	private final String kafkaBrokers;
+
+	private Path state;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static RunningStack shared;
@@ -45,12 +49,13 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	private RunningStack(String kafkaBrokers) {
+		this.kafkaBrokers = kafkaBrokers;
 		SERVICES.forEach((service) -> this.ports.put(service, freePort()));
 		try {
 			Files.createDirectories(this.logs);
-			Path state = Files.createTempDirectory("dvc-e2e-state");
+			this.state = Files.createTempDirectory("dvc-e2e-state");
 			for (String service : SERVICES) {
-				this.processes.put(service, start(service, kafkaBrokers, state));
+				this.processes.put(service, start(service, kafkaBrokers, this.state));
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(this::close));
 			SERVICES.forEach(this::awaitHealthy);
@@ -74,6 +79,18 @@ final class RunningStack implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.ports.get(name) + pathAndQuery);
 	}
 
+	/**
+	 * Kills a service at once, as a crash would (no shutdown, no commit, no leaving its group), starts it again on
+	 * the same port and state folder, and waits until it is healthy.
+	 */
+	void crashAndRestart(String service) throws IOException, InterruptedException {
+		Process process = this.processes.get(service);
+		process.destroyForcibly();
+		process.waitFor();
+		this.processes.put(service, start(service, this.kafkaBrokers, this.state));
+		awaitHealthy(service);
+	}
+
 	private Process start(String service, String kafkaBrokers, Path state) throws IOException {
 		String jar = System.getProperty("dvc.jar." + service);
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -83,14 +100,16 @@ final class RunningStack implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + this.ports.get(service),
 				"--server.address=127.0.0.1", "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
-				"--spring.kafka.streams.state-dir=" + state.resolve(service)));
+				"--spring.kafka.streams.state-dir=" + state.resolve(service),
+				// static membership, as in the local stack: a restarted instance takes its partitions back at once
+				"--spring.kafka.streams.properties.group.instance.id=" + service + "-e2e"));
 		if (service.equals("gateway")) {
 			for (String behind : SERVICES.subList(0, 3)) {
 				command.add("--dvc.services." + behind + "=http://127.0.0.1:" + this.ports.get(behind));
 			}
 		}
 		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve(service + ".log").toFile())
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logs.resolve(service + ".log").toFile()))
 			.start();
 	}
 

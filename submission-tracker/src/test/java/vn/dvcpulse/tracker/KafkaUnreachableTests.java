@@ -30,18 +30,21 @@ import static org.awaitility.Awaitility.await;
 /**
  * Kafka unreachable for the ingest producer (its bootstrap is a port where nothing listens; the rest of the tracker
  * uses the real broker): every post answers 503 with Retry-After within 2 seconds, never a false 202, and once the
- * circuit opens, at once.
+ * circuit opens, at once. When Kafka comes back on that port, ingest resumes by itself.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.streams.application-id=tracker-unreachable-tests" })
 class KafkaUnreachableTests {
 
+	/** Where the ingest producer looks for Kafka: nothing listens there until the test brings Kafka back. */
+	static int kafkaPort;
+
 	@DynamicPropertySource
 	static void producerToNowhere(DynamicPropertyRegistry registry) throws Exception {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			int deadPort = socket.getLocalPort();
-			registry.add("spring.kafka.producer.bootstrap-servers", () -> "127.0.0.1:" + deadPort);
+			kafkaPort = socket.getLocalPort();
+			registry.add("spring.kafka.producer.bootstrap-servers", () -> "127.0.0.1:" + kafkaPort);
 		}
 	}
 
@@ -65,7 +68,7 @@ class KafkaUnreachableTests {
 	}
 
 	@Test
-	void posts_are503Fast_andOnceTheCircuitOpens_atOnce() throws Exception {
+	void posts_are503Fast_atOnceWhenTheCircuitOpens_andResumeWhenKafkaIsBack() throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.get().isKnownService("P06-03"));
 		CircuitBreaker breaker = this.breakers.circuitBreaker("kafka-ingest");
 
@@ -86,6 +89,18 @@ class KafkaUnreachableTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis()).isLessThan(200);
 		assertThat(this.meters.get("dvc.ingest.events").tag("outcome", "rejected")
 			.tag("reason", "ingest-unavailable").tag("locality", "01").counter().count()).isEqualTo(7);
+
+		// Kafka comes back: the circuit half-opens after 5 s, and ingest resumes by itself
+		try (TcpForwarder kafka = new TcpForwarder(kafkaPort,
+				System.getProperty(TestKafkaBroker.BROKERS_PROPERTY).split(",")[0])) {
+			kafka.open();
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+				.until(() -> post(100).statusCode() == 202);
+			// the half-open circuit lets 3 calls through; their success closes it
+			assertThat(post(101).statusCode()).isEqualTo(202);
+			assertThat(post(102).statusCode()).isEqualTo(202);
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		}
 	}
 
 	private HttpResponse<String> post(int n) throws Exception {

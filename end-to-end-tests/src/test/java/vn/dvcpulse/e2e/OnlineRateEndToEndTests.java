@@ -75,6 +75,11 @@ class OnlineRateEndToEndTests {
 					"dvc_national_received{", "dvc_aggregator_freshness_seconds_bucket{",
 					"dvc_locality_last_event_age_seconds{");
 			assertThat(exported).containsPattern("dvc_locality_last_event_age_seconds\\{[^}]*locality=\"01\"[^}]*\\} [0-9.]+");
+			String tracker = this.http.send(HttpRequest.newBuilder(
+					stack.service("submission-tracker", "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			assertThat(tracker).contains("dvc_ingest_events_total{", "dvc_ingest_acknowledgement_seconds_bucket{",
+					"dvc_lifecycle_held_events{", "resilience4j_circuitbreaker_state{");
 		});
 	}
 

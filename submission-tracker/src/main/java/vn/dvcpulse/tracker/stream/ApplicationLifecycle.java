@@ -23,17 +23,26 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 
 	static final String REJECTIONS = "rejections-by-locality";
 
+	/** Running counts of this task's partition, kept with its state so they survive restarts: {@code held/3}. */
+	static final String COUNTERS = "lifecycle-counters";
+
 	private FixedKeyProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, ApplicationState> applications;
 
 	private KeyValueStore<String, Rejection> rejections;
 
+	private KeyValueStore<String, Long> counters;
+
+	private String heldKey;
+
 	@Override
 	public void init(FixedKeyProcessorContext<String, Object> context) {
 		this.context = context;
 		this.applications = context.getStateStore(APPLICATIONS);
 		this.rejections = context.getStateStore(REJECTIONS);
+		this.counters = context.getStateStore(COUNTERS);
+		this.heldKey = "held/" + context.taskId().partition();
 	}
 
 	@Override
@@ -45,6 +54,11 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 		ApplicationLife.Step step = ApplicationLife.apply((state != null) ? state : ApplicationState.NEW,
 				record.value(), Instant.ofEpochMilli(record.timestamp()));
 		this.applications.put(record.key(), step.state());
+		long heldChange = step.state().held() - ((state != null) ? state.held() : 0);
+		if (heldChange != 0) {
+			Long held = this.counters.get(this.heldKey);
+			this.counters.put(this.heldKey, ((held != null) ? held : 0) + heldChange);
+		}
 		step.milestones().forEach((milestone) -> this.context.forward(record.withValue(milestone)));
 		for (Rejection rejection : step.rejections()) {
 			this.rejections.put(RejectionFeed.key(rejection), rejection);

@@ -34,12 +34,14 @@ public class LifecycleTopology {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.REJECTIONS), Serdes.String(),
 				Topics.REJECTIONS.valueSerde()));
+		builder.addStateStore(Stores.keyValueStoreBuilder(
+				Stores.persistentKeyValueStore(ApplicationLifecycle.COUNTERS), Serdes.String(), Serdes.Long()));
 		KStream<String, Object> outcomes = builder
 			.stream(Topics.SUBMISSIONS.name(),
 					Consumed.with(Topics.SUBMISSIONS.keySerde(), Topics.SUBMISSIONS.valueSerde())
 						.withName("submissions"))
 			.processValues(ApplicationLifecycle::new, Named.as("application-lifecycle"),
-					ApplicationLifecycle.APPLICATIONS, ApplicationLifecycle.REJECTIONS);
+					ApplicationLifecycle.APPLICATIONS, ApplicationLifecycle.REJECTIONS, ApplicationLifecycle.COUNTERS);
 		outcomes.split(Named.as("lifecycle-"))
 			.branch((key, value) -> value instanceof ApplicationMilestone,
 					Branched.withConsumer((milestones) -> milestones

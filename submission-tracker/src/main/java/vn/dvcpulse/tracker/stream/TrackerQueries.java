@@ -65,6 +65,23 @@ public class TrackerQueries {
 		return new RejectionPage(page.stream().map((entry) -> entry.value).toList(), next);
 	}
 
+	/** Events waiting for their application's SUBMITTED, on this instance's partitions. */
+	public long heldEvents() {
+		long held = 0;
+		try (KeyValueIterator<String, Long> counters = this.<Long>store(ApplicationLifecycle.COUNTERS).all()) {
+			while (counters.hasNext()) {
+				KeyValue<String, Long> counter = counters.next();
+				if (counter.key.startsWith("held/")) {
+					held += counter.value;
+				}
+			}
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new StateNotReadyException(ex);
+		}
+		return held;
+	}
+
 	private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
 		try {
 			return this.queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());

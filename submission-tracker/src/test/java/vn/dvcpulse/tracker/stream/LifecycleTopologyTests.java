@@ -117,11 +117,15 @@ class LifecycleTopologyTests {
 		assertThat(applications.get("01/HN-1").events()).extracting((recorded) -> recorded.disposition())
 			.containsExactly(Disposition.HELD);
 
+		KeyValueStore<String, Long> counters = this.driver.getKeyValueStore(ApplicationLifecycle.COUNTERS);
+		assertThat(counters.get("held/0")).isEqualTo(1);
+
 		post(ApplicationEvents.submitted("s", Channel.ONLINE));
 
 		assertThat(this.milestones.readValuesToList()).extracting(ApplicationMilestone::type)
 			.containsExactly(MilestoneType.RECEIVED, MilestoneType.COMPLETED);
 		assertThat(applications.get("01/HN-1").held()).isZero();
+		assertThat(counters.get("held/0")).isZero();
 	}
 
 	@Test

@@ -3,8 +3,11 @@ package vn.dvcpulse.aggregator.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import vn.dvcpulse.contract.catalog.CatalogLookup;
@@ -31,6 +34,9 @@ import vn.dvcpulse.contract.catalog.Indicator;
 public record Indicators(long volume, Rate onlineSubmission, Rate fullProcessOnline, Rate onTime,
 		Rate onlinePayment, Rate digitisation, Rate dataReuse, Rate electronicResult, Rate satisfied,
 		BigDecimal averageSatisfaction, long withdrawn, Instant asOf) {
+
+	/** Every rate of the indicators by its name in the API, in the order answers list them. */
+	public static final Map<String, Function<Indicators, Rate>> RATES = rates();
 
 	/** The version of these definitions: answers name it so a figure can be reproduced. */
 	public static final String DEFINITIONS_VERSION = "766-dvcqg-2026.1";
@@ -73,6 +79,19 @@ public record Indicators(long volume, Rate onlineSubmission, Rate fullProcessOnl
 			case SATISFACTION -> this.satisfied;
 			case PROCEDURES_ONLINE, PAYABLE_ONLINE_PROCEDURES, ADULTS_USING_ONLINE -> null;
 		});
+	}
+
+	private static Map<String, Function<Indicators, Rate>> rates() {
+		Map<String, Function<Indicators, Rate>> rates = new LinkedHashMap<>();
+		rates.put("onlineSubmission", Indicators::onlineSubmission);
+		rates.put("fullProcessOnline", Indicators::fullProcessOnline);
+		rates.put("onTime", Indicators::onTime);
+		rates.put("onlinePayment", Indicators::onlinePayment);
+		rates.put("digitisation", Indicators::digitisation);
+		rates.put("dataReuse", Indicators::dataReuse);
+		rates.put("electronicResult", Indicators::electronicResult);
+		rates.put("satisfied", Indicators::satisfied);
+		return Collections.unmodifiableMap(rates);
 	}
 
 	private static Counts sum(Map<String, Counts> byService, Predicate<String> services) {

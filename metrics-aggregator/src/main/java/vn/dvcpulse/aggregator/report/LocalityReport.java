@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,20 +31,6 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
  */
 @Component
 public class LocalityReport {
-
-	/** The indicators that are ranked, by name, and how each is read from the indicators. */
-	static final Map<String, Function<Indicators, Rate>> RANKED = new LinkedHashMap<>();
-
-	static {
-		RANKED.put("onlineSubmission", Indicators::onlineSubmission);
-		RANKED.put("fullProcessOnline", Indicators::fullProcessOnline);
-		RANKED.put("onTime", Indicators::onTime);
-		RANKED.put("onlinePayment", Indicators::onlinePayment);
-		RANKED.put("digitisation", Indicators::digitisation);
-		RANKED.put("dataReuse", Indicators::dataReuse);
-		RANKED.put("electronicResult", Indicators::electronicResult);
-		RANKED.put("satisfied", Indicators::satisfied);
-	}
 
 	private final Rollups rollups;
 
@@ -198,10 +182,10 @@ public class LocalityReport {
 				Map.of());
 	}
 
-	/** Ranks per indicator among the ranked localities: highest rate first, equal rates sharing a rank. */
+	/** Ranks per rate among the ranked localities: highest first, equal rates sharing a rank. */
 	private static List<LocalityFigure> rank(List<LocalityFigure> figures) {
 		Map<String, Map<String, Integer>> ranks = new TreeMap<>();
-		RANKED.forEach((indicator, rate) -> {
+		Indicators.RATES.forEach((indicator, rate) -> {
 			List<LocalityFigure> rankable = figures.stream()
 				.filter(LocalityFigure::ranked)
 				.filter((figure) -> rate.apply(figure.indicators()).value() != null)

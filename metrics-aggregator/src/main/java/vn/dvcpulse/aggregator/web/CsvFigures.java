@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -35,24 +35,6 @@ import vn.dvcpulse.aggregator.report.LocalityReport.Report;
 class CsvFigures extends AbstractHttpMessageConverter<Object> {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
-	private static final Map<String, Function<Indicators, Rate>> RATES = new LinkedHashMap<>();
-
-	static {
-		RATES.put("online_submission", Indicators::onlineSubmission);
-		RATES.put("full_process_online", Indicators::fullProcessOnline);
-		RATES.put("on_time", Indicators::onTime);
-		RATES.put("online_payment", Indicators::onlinePayment);
-		RATES.put("digitisation", Indicators::digitisation);
-		RATES.put("data_reuse", Indicators::dataReuse);
-		RATES.put("electronic_result", Indicators::electronicResult);
-		RATES.put("satisfied", Indicators::satisfied);
-	}
-
-	private static final Map<String, String> RANK_NAMES = Map.of("online_submission", "onlineSubmission",
-			"full_process_online", "fullProcessOnline", "on_time", "onTime", "online_payment", "onlinePayment",
-			"digitisation", "digitisation", "data_reuse", "dataReuse", "electronic_result", "electronicResult",
-			"satisfied", "satisfied");
 
 	/** Quotes only what must be quoted, so the file reads the same in any spreadsheet. */
 	private final CsvMapper csv = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
@@ -110,10 +92,11 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 				rows.add(row);
 			}
 		}
-		for (String rate : RATES.keySet()) {
-			columns.addAll(List.of(rate + "_numerator", rate + "_denominator", rate + "_rate"));
+		for (String rate : Indicators.RATES.keySet()) {
+			String column = column(rate);
+			columns.addAll(List.of(column + "_numerator", column + "_denominator", column + "_rate"));
 			if (figures instanceof Report) {
-				columns.add(rate + "_rank");
+				columns.add(column + "_rank");
 			}
 		}
 		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -124,15 +107,21 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 	}
 
 	private static void rates(Map<String, Object> row, Indicators indicators, Map<String, Integer> ranks) {
-		RATES.forEach((name, read) -> {
+		Indicators.RATES.forEach((name, read) -> {
 			Rate rate = read.apply(indicators);
-			row.put(name + "_numerator", rate.numerator());
-			row.put(name + "_denominator", rate.denominator());
-			row.put(name + "_rate", rate.value());
+			String column = column(name);
+			row.put(column + "_numerator", rate.numerator());
+			row.put(column + "_denominator", rate.denominator());
+			row.put(column + "_rate", rate.value());
 			if (ranks != null) {
-				row.put(name + "_rank", ranks.get(RANK_NAMES.get(name)));
+				row.put(column + "_rank", ranks.get(name));
 			}
 		});
+	}
+
+	/** Spreadsheet columns are snake_case: onlineSubmission → online_submission. */
+	private static String column(String name) {
+		return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 }

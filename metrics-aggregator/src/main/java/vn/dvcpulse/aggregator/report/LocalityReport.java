@@ -7,17 +7,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.domain.Indicators;
 import vn.dvcpulse.aggregator.domain.Rate;
 import vn.dvcpulse.aggregator.stream.Rollups;
+import vn.dvcpulse.aggregator.stream.RollupKey;
 import vn.dvcpulse.aggregator.stream.Rollups.Entry;
+import vn.dvcpulse.aggregator.stream.Rollups.Sketch;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
@@ -31,6 +35,8 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
  */
 @Component
 public class LocalityReport {
+
+	static final String NATIONAL = "national";
 
 	private final Rollups rollups;
 
@@ -54,12 +60,14 @@ public class LocalityReport {
 				.merge(counted.service(), counted.counts(), Counts::add);
 			national.merge(counted.service(), counted.counts(), Counts::add);
 		}
+		Map<String, DistinctAdults> adults = distinctAdults(query, collected.period(), lookup);
 		List<LocalityFigure> figures = new ArrayList<>();
 		byLocality.forEach((code, byService) -> figures.add(figure(code, Indicators.of(byService, lookup), lookup,
-				query.boundaries(), collected.period())));
+				query.boundaries(), collected.period(), (adults != null) ? adults.get(code) : null)));
 		Indicators nation = Indicators.of(national, lookup);
 		return new Report(collected.period(), query.boundaries(), lookup.catalogVersion(),
-				Indicators.DEFINITIONS_VERSION, nation.asOf(), this.minimumVolume, nation, rank(figures));
+				Indicators.DEFINITIONS_VERSION, nation.asOf(), this.minimumVolume, nation,
+				(adults != null) ? adults.get(NATIONAL) : null, rank(figures));
 	}
 
 	/** One locality: its indicators, per service, and per period. */
@@ -79,8 +87,9 @@ public class LocalityReport {
 		byService.forEach((service, counts) -> services.add(new ServiceFigure(service,
 				lookup.service(service).map((s) -> s.nameVi()).orElse(null),
 				Indicators.of(Map.of(service, counts), lookup))));
+		Map<String, DistinctAdults> adults = distinctAdults(query, collected.period(), lookup);
 		LocalityFigure figure = figure(code, Indicators.of(byService, lookup), lookup, query.boundaries(),
-				collected.period());
+				collected.period(), (adults != null) ? adults.get(code) : null);
 		return new LocalityDetail(collected.period(), query.boundaries(), lookup.catalogVersion(),
 				Indicators.DEFINITIONS_VERSION, figure.indicators().asOf(), figure, services,
 				series(byPeriod, query.granularity(), lookup));
@@ -97,7 +106,7 @@ public class LocalityReport {
 				if (lookup.targetInForce(target.indicator(), report.period().to()).filter(target::equals).isEmpty()) {
 					continue;
 				}
-				figure.indicators().measure(target.indicator())
+				measure(figure, target.indicator())
 					.filter((rate) -> rate.value() != null)
 					.ifPresent((rate) -> distances.add(new TargetDistance(target.indicator(), target.threshold(),
 							target.effectiveFrom(), rate, rate.value().subtract(target.threshold()),
@@ -107,6 +116,13 @@ public class LocalityReport {
 		}
 		return new Targets(report.period(), report.boundaries(), report.catalogVersion(), report.definitionsVersion(),
 				report.asOf(), localities);
+	}
+
+	private static Optional<Rate> measure(LocalityFigure figure, Indicator indicator) {
+		if (indicator == Indicator.ADULTS_USING_ONLINE) {
+			return Optional.ofNullable(figure.distinctAdults()).flatMap(DistinctAdults::rate);
+		}
+		return figure.indicators().measure(indicator);
 	}
 
 	/** The nation per period. */
@@ -142,7 +158,7 @@ public class LocalityReport {
 		List<Counted> entries = new ArrayList<>();
 		for (Entry entry : this.rollups.between(query.granularity(), periods.get(0), periods.get(periods.size() - 1))) {
 			if (query.includes(entry.key().service(), lookup)) {
-				entries.add(new Counted(unitOf(entry, query, lookup, today), entry.key().service(),
+				entries.add(new Counted(unitOf(entry.key(), query, lookup, today), entry.key().service(),
 						entry.key().period(), entry.counts()));
 			}
 		}
@@ -156,30 +172,60 @@ public class LocalityReport {
 	}
 
 	/** The unit an entry is counted under: as recorded, or restated through the catalog's lineage. */
-	private static String unitOf(Entry entry, Query query, CatalogLookup lookup, LocalDate today) {
+	private static String unitOf(RollupKey key, Query query, CatalogLookup lookup, LocalDate today) {
 		if (query.boundaries() == Boundaries.AS_RECORDED) {
-			return entry.key().locality();
+			return key.locality();
 		}
-		Granularity granularity = entry.key().granularity();
-		return lookup.restate(entry.key().locality(), granularity.start(entry.key().period()),
-				granularity.end(entry.key().period()), today)
+		Granularity granularity = key.granularity();
+		return lookup.restate(key.locality(), granularity.start(key.period()), granularity.end(key.period()), today)
 			.map(LocalityVersion::code)
-			.orElse(entry.key().locality());
+			.orElse(key.locality());
+	}
+
+	/**
+	 * Distinct applicants per unit (merging periods and, in today's units, predecessors), over the adults of the
+	 * unit; {@code null} at day granularity, where no sketches are kept.
+	 */
+	private Map<String, DistinctAdults> distinctAdults(Query query, Period period, CatalogLookup lookup) {
+		Map<String, List<byte[]>> sketches = new TreeMap<>();
+		List<String> periods = query.granularity().periods(query.from(), query.to());
+		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		List<Sketch> found = this.rollups.distinctCitizens(query.granularity(), periods.get(0),
+				periods.get(periods.size() - 1));
+		if (found.isEmpty() && query.granularity() == Granularity.DAY) {
+			return null;
+		}
+		for (Sketch sketch : found) {
+			sketches.computeIfAbsent(unitOf(sketch.key(), query, lookup, today), (code) -> new ArrayList<>())
+				.add(sketch.state());
+			sketches.computeIfAbsent(NATIONAL, (code) -> new ArrayList<>()).add(sketch.state());
+		}
+		Map<String, DistinctAdults> adults = new TreeMap<>();
+		sketches.forEach((code, states) -> {
+			long estimate = DistinctCitizens.estimate(DistinctCitizens.union(states));
+			List<LocalityVersion> units = code.equals(NATIONAL) ? lookup.localitiesInForce(today)
+					: List.of(unitFor(code, query.boundaries(), period, lookup).orElse(null));
+			adults.put(code, DistinctAdults.of(estimate, units));
+		});
+		return adults;
+	}
+
+	private static Optional<LocalityVersion> unitFor(String code, Boundaries boundaries, Period period,
+			CatalogLookup lookup) {
+		LocalDate on = (boundaries == Boundaries.CURRENT) ? LocalDate.now(ReceiptPeriods.ZONE) : period.to();
+		return lookup.locality(code, on)
+			.or(() -> lookup.versionsOf(code).stream()
+				.filter((v) -> v.overlaps(period.from(), period.to()))
+				.reduce((a, b) -> b));
 	}
 
 	private LocalityFigure figure(String code, Indicators indicators, CatalogLookup lookup, Boundaries boundaries,
-			Period period) {
-		LocalDate on = (boundaries == Boundaries.CURRENT) ? LocalDate.now(ReceiptPeriods.ZONE) : period.to();
-		String name = lookup.locality(code, on)
-			.or(() -> lookup.versionsOf(code).stream()
-				.filter((v) -> v.overlaps(period.from(), period.to()))
-				.reduce((a, b) -> b))
-			.map(LocalityVersion::nameVi)
-			.orElse(null);
+			Period period, DistinctAdults distinctAdults) {
+		String name = unitFor(code, boundaries, period, lookup).map(LocalityVersion::nameVi).orElse(null);
 		String notRanked = (indicators.volume() < this.minimumVolume)
 				? "volume " + indicators.volume() + " is below the minimum of " + this.minimumVolume : null;
 		return new LocalityFigure(code, name, indicators.volume(), notRanked == null, notRanked, indicators,
-				Map.of());
+				Map.of(), distinctAdults);
 	}
 
 	/** Ranks per rate among the ranked localities: highest first, equal rates sharing a rank. */
@@ -205,7 +251,8 @@ public class LocalityReport {
 		});
 		return figures.stream()
 			.map((figure) -> new LocalityFigure(figure.localityCode(), figure.name(), figure.volume(), figure.ranked(),
-					figure.notRankedBecause(), figure.indicators(), ranks.getOrDefault(figure.localityCode(), Map.of())))
+					figure.notRankedBecause(), figure.indicators(), ranks.getOrDefault(figure.localityCode(), Map.of()),
+					figure.distinctAdults()))
 			.toList();
 	}
 
@@ -283,7 +330,8 @@ public class LocalityReport {
 	 * @param localities         each locality's, by code
 	 */
 	public record Report(Period period, Boundaries boundaries, long catalogVersion, String definitionsVersion, Instant asOf,
-			long minimumVolume, Indicators national, List<LocalityFigure> localities) {
+			long minimumVolume, Indicators national, DistinctAdults nationalDistinctAdults,
+			List<LocalityFigure> localities) {
 	}
 
 	/**
@@ -294,9 +342,10 @@ public class LocalityReport {
 	 * @param notRankedBecause why not, when it is not
 	 * @param indicators       its indicators, each with its counts
 	 * @param ranks            its rank per indicator
+	 * @param distinctAdults   distinct applicants over its adults, when kept for the granularity
 	 */
 	public record LocalityFigure(String localityCode, String name, long volume, boolean ranked, String notRankedBecause,
-			Indicators indicators, Map<String, Integer> ranks) {
+			Indicators indicators, Map<String, Integer> ranks, DistinctAdults distinctAdults) {
 	}
 
 }

@@ -9,12 +9,17 @@ import vn.dvcpulse.aggregator.domain.Granularity;
  * @param granularity the granularity
  * @param period      the period's name
  * @param locality    the locality as recorded
- * @param service     the service
+ * @param service     the service; none for distinct applicants, counted across services
  */
 public record RollupKey(Granularity granularity, String period, String locality, String service) {
 
 	public static String of(Granularity granularity, String period, String locality, String service) {
 		return granularity.prefix() + "|" + period + "|" + locality + "|" + service;
+	}
+
+	/** The key of a locality's distinct applicants in a period: {@code Y|2025|01}. */
+	public static String ofCitizens(Granularity granularity, String period, String locality) {
+		return granularity.prefix() + "|" + period + "|" + locality;
 	}
 
 	static String first(Granularity granularity, String period) {
@@ -31,7 +36,7 @@ public record RollupKey(Granularity granularity, String period, String locality,
 			.filter((g) -> g.prefix().equals(parts[0]))
 			.findFirst()
 			.orElseThrow();
-		return new RollupKey(granularity, parts[1], parts[2], parts[3]);
+		return new RollupKey(granularity, parts[1], parts[2], (parts.length > 3) ? parts[3] : null);
 	}
 
 }

@@ -40,9 +40,32 @@ public class Rollups {
 		return entries;
 	}
 
+	/** Every distinct-applicant sketch of the periods, at one granularity (none are kept per day). */
+	public List<Sketch> distinctCitizens(Granularity granularity, String firstPeriod, String lastPeriod) {
+		List<Sketch> sketches = new ArrayList<>();
+		if (!RollupTopology.CITIZEN_PERIODS.contains(granularity)) {
+			return sketches;
+		}
+		try (KeyValueIterator<String, byte[]> range = this.<byte[]>store(RollupTopology.DISTINCT_CITIZENS)
+			.range(RollupKey.first(granularity, firstPeriod), RollupKey.last(granularity, lastPeriod))) {
+			while (range.hasNext()) {
+				KeyValue<String, byte[]> next = range.next();
+				sketches.add(new Sketch(RollupKey.parse(next.key), next.value));
+			}
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new FiguresNotReadyException(ex);
+		}
+		return sketches;
+	}
+
 	private ReadOnlyKeyValueStore<String, Counts> store() {
+		return store(RollupTopology.ROLLUPS);
+	}
+
+	private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
 		try {
-			return this.queries.retrieveQueryableStore(RollupTopology.ROLLUPS, QueryableStoreTypes.keyValueStore());
+			return this.queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
 		}
 		catch (IllegalStateException ex) {
 			// the streams client is not started, or the store stayed unavailable through the retries
@@ -51,6 +74,10 @@ public class Rollups {
 	}
 
 	public record Entry(RollupKey key, Counts counts) {
+	}
+
+	/** A distinct-applicant sketch; its key has no service. */
+	public record Sketch(RollupKey key, byte[] state) {
 	}
 
 }

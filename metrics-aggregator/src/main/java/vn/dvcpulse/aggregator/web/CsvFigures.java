@@ -22,6 +22,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 import vn.dvcpulse.aggregator.domain.Indicators;
 import vn.dvcpulse.aggregator.domain.Rate;
+import vn.dvcpulse.aggregator.report.DistinctAdults;
 import vn.dvcpulse.aggregator.report.LocalityReport.LocalityFigure;
 import vn.dvcpulse.aggregator.report.LocalityReport.National;
 import vn.dvcpulse.aggregator.report.LocalityReport.PeriodFigure;
@@ -64,7 +65,8 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		if (figures instanceof Report report) {
 			columns.addAll(List.of("locality_code", "name", "period_from", "period_to", "boundaries",
-					"catalog_version", "volume", "ranked"));
+					"catalog_version", "volume", "ranked", "distinct_adults_estimate", "adult_population",
+					"distinct_adults_share"));
 			for (LocalityFigure figure : report.localities()) {
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("locality_code", figure.localityCode());
@@ -75,6 +77,10 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 				row.put("catalog_version", report.catalogVersion());
 				row.put("volume", figure.volume());
 				row.put("ranked", figure.ranked());
+				DistinctAdults adults = figure.distinctAdults();
+				row.put("distinct_adults_estimate", (adults != null) ? adults.estimate() : null);
+				row.put("adult_population", (adults != null) ? adults.adultPopulation() : null);
+				row.put("distinct_adults_share", (adults != null) ? adults.share() : null);
 				rates(row, figure.indicators(), figure.ranks());
 				rows.add(row);
 			}

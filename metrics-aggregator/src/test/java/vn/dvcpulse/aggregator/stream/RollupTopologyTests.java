@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
@@ -84,6 +85,26 @@ class RollupTopologyTests {
 		Counts counts = this.rollups.get("M|2025-08|01|P06-03");
 		assertThat(counts.received()).isEqualTo(1);
 		assertThat(counts.receivedOnline()).isEqualTo(1);
+	}
+
+	@Test
+	void distinctApplicants_areCountedPerLocalityAndPeriod_acrossServices() {
+		receive(withCitizen(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE), "c1"));
+		receive(withCitizen(Milestones.received("01", "P06-05", "B", "2025-08-05T09:00:00+07:00", Channel.ONLINE), "c2"));
+		receive(withCitizen(Milestones.received("01", "P06-03", "C", "2025-09-05T09:00:00+07:00", Channel.ONLINE), "c1"));
+
+		KeyValueStore<String, byte[]> sketches = this.driver.getKeyValueStore(RollupTopology.DISTINCT_CITIZENS);
+		assertThat(DistinctCitizens.estimate(sketches.get("M|2025-08|01"))).isEqualTo(2);
+		assertThat(DistinctCitizens.estimate(sketches.get("M|2025-09|01"))).isEqualTo(1);
+		assertThat(DistinctCitizens.estimate(sketches.get("Q|2025-Q3|01"))).isEqualTo(2);
+		assertThat(DistinctCitizens.estimate(DistinctCitizens.union(
+				java.util.List.of(sketches.get("M|2025-08|01"), sketches.get("M|2025-09|01"))))).isEqualTo(2);
+		assertThat(sketches.get("D|2025-08-04|01")).isNull();
+	}
+
+	private static ApplicationMilestone withCitizen(ApplicationMilestone m, String citizenRef) {
+		return ApplicationMilestone.received(m.localityCode(), m.serviceCode(), m.applicationId(), m.occurredAt(),
+				m.channel(), m.onlineLevel(), m.sourceEventId(), citizenRef);
 	}
 
 	private void receive(ApplicationMilestone milestone) {

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
@@ -89,6 +90,26 @@ class LocalityMetricsResourceTests {
 	}
 
 	@Test
+	void distinctAdults_mergeAcrossPeriodsAndPredecessors_overTheAdultPopulation() throws Exception {
+		byte[] june = DistinctCitizens.none();
+		DistinctCitizens.plus(june, "c1");
+		DistinctCitizens.plus(june, "c2");
+		byte[] august = DistinctCitizens.none();
+		DistinctCitizens.plus(august, "c2");
+		DistinctCitizens.plus(august, "c3");
+		given(this.rollups.distinctCitizens(eq(Granularity.MONTH), any(), any())).willReturn(List.of(
+				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-06", "02", null), june),
+				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-08", "08", null), august)));
+
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"))
+			.andExpect(jsonPath("$.localities[1].localityCode").value("08"))
+			.andExpect(jsonPath("$.localities[1].distinctAdults.estimate").value(3))
+			.andExpect(jsonPath("$.localities[1].distinctAdults.adultPopulation").value(767900))
+			.andExpect(jsonPath("$.localities[1].distinctAdults.adultPopulationEstimated").value(true))
+			.andExpect(jsonPath("$.nationalDistinctAdults.estimate").value(3));
+	}
+
+	@Test
 	void localitiesBelowTheMinimumVolume_areListedButNotRanked() throws Exception {
 		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"))
 			.andExpect(jsonPath("$.localities[0].localityCode").value("01"))
@@ -144,9 +165,9 @@ class LocalityMetricsResourceTests {
 		String[] lines = csv.split("\\R");
 		assertThat(lines).hasSize(3);
 		assertThat(lines[0]).startsWith("locality_code,name,period_from,period_to,boundaries,catalog_version,volume,ranked,"
-				+ "online_submission_numerator,online_submission_denominator,online_submission_rate,online_submission_rank");
-		assertThat(lines[1]).startsWith("01,Hà Nội,2025-06-01,2025-08-31,CURRENT,1,40,true,30,40,0.7500,1,");
-		assertThat(lines[2]).startsWith("08,Tuyên Quang,2025-06-01,2025-08-31,CURRENT,1,7,false,5,7,0.7143,,");
+				+ "distinct_adults_estimate,adult_population,distinct_adults_share,online_submission_numerator,online_submission_denominator,online_submission_rate,online_submission_rank");
+		assertThat(lines[1]).startsWith("01,Hà Nội,2025-06-01,2025-08-31,CURRENT,1,40,true,,,,30,40,0.7500,1,");
+		assertThat(lines[2]).startsWith("08,Tuyên Quang,2025-06-01,2025-08-31,CURRENT,1,7,false,,,,5,7,0.7143,,");
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load driver on the JDK HTTP client for the running stack: {@code single} posts one event per request,
- * {@code batch} posts batches; each of {@code clients} threads sends its next request as soon as the last is
+ * {@code batch} posts batches, {@code query} asks for the national yearly ranking; each of {@code clients} threads sends its next request as soon as the last is
  * answered, for {@code seconds} (and at most {@code max-requests} requests in all), and every event is new.
  *
  * <pre>
@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadDriver {
 
+	/** The national yearly ranking: every locality's indicators and ranks for the current year. */
+	static final String RANKING = "/api/v1/metrics/localities?granularity=year";
+
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -36,6 +39,9 @@ public final class LoadDriver {
 			.executor(Executors.newFixedThreadPool(Math.max(2, options.clients())))
 			.build();
 		String run = UUID.randomUUID().toString().substring(0, 8);
+		// spread events over today's units and the named services, as a national load would be
+		localities = codes(http, options.url() + "/api/v1/catalog/localities", "\"code\":\"(\\d{2})\"");
+		services = codes(http, options.url() + "/api/v1/catalog/services?verified=true", "\"code\":\"([A-Z0-9-]+)\"");
 		// warm up the path (connections, JIT) before measuring
 		drive(http, options, run + "w", Math.min(5, options.seconds()), options.maxRequests());
 		Result result = drive(http, options, run, options.seconds(), options.maxRequests());
@@ -58,17 +64,23 @@ public final class LoadDriver {
 				int n = 0;
 				long sequence = 0;
 				while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
-					String body = options.batch() ? batch(run, clientId, sequence, options.batchSize())
-							: event(run, clientId, sequence);
-					sequence += options.batch() ? options.batchSize() : 1;
-					String path = options.batch() ? "/api/v1/events:batch" : "/api/v1/events";
+					HttpRequest.Builder request;
+					if (options.query()) {
+						request = HttpRequest.newBuilder(URI.create(options.url() + RANKING)).GET();
+					}
+					else {
+						String body = options.batch() ? batch(run, clientId, sequence, options.batchSize())
+								: event(run, clientId, sequence);
+						sequence += options.batch() ? options.batchSize() : 1;
+						String path = options.batch() ? "/api/v1/events:batch" : "/api/v1/events";
+						request = HttpRequest.newBuilder(URI.create(options.url() + path))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(body));
+					}
 					long before = System.nanoTime();
 					try {
-						HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + path))
-							.header("Content-Type", "application/json")
-							.timeout(Duration.ofSeconds(10))
-							.POST(HttpRequest.BodyPublishers.ofString(body))
-							.build(), HttpResponse.BodyHandlers.discarding());
+						HttpResponse<Void> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+								HttpResponse.BodyHandlers.discarding());
 						if (response.statusCode() >= 300) {
 							failed.incrementAndGet();
 						}
@@ -94,13 +106,29 @@ public final class LoadDriver {
 		return new Result(merged, failed.get(), elapsed);
 	}
 
+	static List<String> localities = List.of("01", "79");
+
+	static List<String> services = List.of("P06-03");
+
+	static List<String> codes(HttpClient http, String url, String pattern) throws Exception {
+		String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		List<String> codes = new ArrayList<>();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(pattern).matcher(body);
+		while (matcher.find()) {
+			codes.add(matcher.group(1));
+		}
+		return codes;
+	}
+
 	static String event(String run, int client, long sequence) {
 		String id = "LD-" + run + "-" + client + "-" + sequence;
-		String locality = (sequence % 2 == 0) ? "01" : "79";
+		String locality = localities.get((int) (sequence % localities.size()));
+		String service = services.get((int) ((sequence / localities.size()) % services.size()));
 		boolean online = sequence % 3 != 0;
 		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
 		return "{\"eventId\":\"" + id + "-s\",\"type\":\"SUBMITTED\",\"applicationId\":\"" + id
-				+ "\",\"localityCode\":\"" + locality + "\",\"serviceCode\":\"P06-03\",\"occurredAt\":\"" + at
+				+ "\",\"localityCode\":\"" + locality + "\",\"serviceCode\":\"" + service + "\",\"occurredAt\":\"" + at
 				+ "\",\"channel\":\"" + (online ? "ONLINE\",\"onlineLevel\":\"PARTIAL\"" : "IN_PERSON\"")
 				+ ",\"dueAt\":\"" + at.plusDays(5) + "\"}";
 	}
@@ -144,6 +172,10 @@ public final class LoadDriver {
 			return this.mode.equals("batch");
 		}
 
+		boolean query() {
+			return this.mode.equals("query");
+		}
+
 		static Options parse(String[] args) {
 			String url = "http://127.0.0.1:8080";
 			String mode = "single";
@@ -162,8 +194,8 @@ public final class LoadDriver {
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
-			if (!mode.equals("single") && !mode.equals("batch")) {
-				throw new IllegalArgumentException("--mode is single or batch");
+			if (!List.of("single", "batch", "query").contains(mode)) {
+				throw new IllegalArgumentException("--mode is single, batch or query");
 			}
 			return new Options(url, mode, clients, seconds, batchSize, maxRequests);
 		}

@@ -24,6 +24,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -61,8 +62,10 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return answer(
-				fieldsProblem(null, ex.getFieldErrors().stream().map(RequestProblems::toFieldProblem).toList()));
+		// query parameters bound to a record are parameters, not fields of a body
+		boolean body = ex.getParameter().hasParameterAnnotation(RequestBody.class);
+		return answer(fieldsProblem(body ? null : ProblemType.INVALID_PARAMETER,
+				ex.getFieldErrors().stream().map(RequestProblems::toFieldProblem).toList()));
 	}
 
 	@Override
@@ -198,6 +201,9 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 	private static FieldProblem toFieldProblem(FieldError error) {
 		boolean missing = isPresenceConstraint(error.getCode()) && isEmpty(error.getRejectedValue());
 		String expected = missing ? "a value" : error.getDefaultMessage();
+		if (error.contains(TypeMismatchException.class)) {
+			expected = expected(error.unwrap(TypeMismatchException.class).getRequiredType());
+		}
 		return new FieldProblem(error.getField(), missing, expected, missing ? null : error.getRejectedValue());
 	}
 

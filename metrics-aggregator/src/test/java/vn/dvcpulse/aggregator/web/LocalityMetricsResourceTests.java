@@ -192,11 +192,13 @@ class LocalityMetricsResourceTests {
 	void badParameters_are400Problems() throws Exception {
 		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-09-01&to=2025-08-31"))
 			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-parameter"))
 			.andExpect(jsonPath("$.field").value("from"));
 		this.mvc.perform(get("/api/v1/metrics/localities?granularity=fortnight"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-parameter"))
-			.andExpect(jsonPath("$.field").value("granularity"));
+			.andExpect(jsonPath("$.field").value("granularity"))
+			.andExpect(jsonPath("$.expected").value("one of DAY, MONTH, QUARTER, YEAR"));
 		this.mvc.perform(get("/api/v1/metrics/localities?service=P06-99"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("service"));

@@ -84,6 +84,13 @@ public final class CatalogLookup {
 		return locality(code, ReceiptPeriods.dayOf(at));
 	}
 
+	/** The version of a code in force latest within a period, if the code was in force at all then. */
+	public Optional<LocalityVersion> latestWithin(String code, LocalDate periodStart, LocalDate periodEnd) {
+		return versionsOf(code).stream()
+			.filter((version) -> version.overlaps(periodStart, periodEnd))
+			.reduce((earlier, later) -> later);
+	}
+
 	/** Every version a code has had, oldest first. */
 	public List<LocalityVersion> versionsOf(String code) {
 		return this.localities.getOrDefault(code, List.of());
@@ -127,9 +134,7 @@ public final class CatalogLookup {
 	 */
 	public Optional<LocalityVersion> restate(String code, LocalDate periodStart, LocalDate periodEnd,
 			LocalDate boundariesOn) {
-		return versionsOf(code).stream()
-			.filter((version) -> version.overlaps(periodStart, periodEnd))
-			.reduce((earlier, later) -> later)
+		return latestWithin(code, periodStart, periodEnd)
 			.flatMap((version) -> restate(code,
 					ReceiptPeriods.startOf(version.validTo() == null || version.validTo().isAfter(periodEnd)
 							? periodEnd : version.validTo()),

@@ -3,7 +3,6 @@ package vn.dvcpulse.aggregator.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
@@ -24,10 +23,9 @@ public record DistinctAdults(long estimate, double relativeStandardErrorPercent,
 		boolean adultPopulationEstimated, BigDecimal share) {
 
 	static DistinctAdults of(long estimate, List<LocalityVersion> units) {
-		List<LocalityVersion> known = units.stream().filter(Objects::nonNull).toList();
-		Long adults = known.stream().allMatch((u) -> u.adultPopulation() != null) && !known.isEmpty()
-				? known.stream().mapToLong(LocalityVersion::adultPopulation).sum() : null;
-		boolean estimated = known.stream().anyMatch(LocalityVersion::adultPopulationEstimated);
+		Long adults = !units.isEmpty() && units.stream().allMatch((u) -> u.adultPopulation() != null)
+				? units.stream().mapToLong(LocalityVersion::adultPopulation).sum() : null;
+		boolean estimated = units.stream().anyMatch(LocalityVersion::adultPopulationEstimated);
 		BigDecimal share = (adults == null || adults == 0) ? null
 				: BigDecimal.valueOf(estimate).divide(BigDecimal.valueOf(adults), Rate.SCALE, RoundingMode.HALF_EVEN);
 		return new DistinctAdults(estimate, DistinctCitizens.RELATIVE_STANDARD_ERROR_PERCENT, adults, estimated, share);

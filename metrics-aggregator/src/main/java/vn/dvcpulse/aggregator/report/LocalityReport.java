@@ -204,7 +204,7 @@ public class LocalityReport {
 		sketches.forEach((code, states) -> {
 			long estimate = DistinctCitizens.estimate(DistinctCitizens.union(states));
 			List<LocalityVersion> units = code.equals(NATIONAL) ? lookup.localitiesInForce(today)
-					: List.of(unitFor(code, query.boundaries(), period, lookup).orElse(null));
+					: unitFor(code, query.boundaries(), period, lookup).map(List::of).orElse(List.of());
 			adults.put(code, DistinctAdults.of(estimate, units));
 		});
 		return adults;
@@ -213,10 +213,7 @@ public class LocalityReport {
 	private static Optional<LocalityVersion> unitFor(String code, Boundaries boundaries, Period period,
 			CatalogLookup lookup) {
 		LocalDate on = (boundaries == Boundaries.CURRENT) ? LocalDate.now(ReceiptPeriods.ZONE) : period.to();
-		return lookup.locality(code, on)
-			.or(() -> lookup.versionsOf(code).stream()
-				.filter((v) -> v.overlaps(period.from(), period.to()))
-				.reduce((a, b) -> b));
+		return lookup.locality(code, on).or(() -> lookup.latestWithin(code, period.from(), period.to()));
 	}
 
 	private LocalityFigure figure(String code, Indicators indicators, CatalogLookup lookup, Boundaries boundaries,

@@ -99,7 +99,9 @@ class LocalityMetricsResourceTests {
 		DistinctCitizens.plus(august, "c3");
 		given(this.rollups.distinctCitizens(eq(Granularity.MONTH), any(), any())).willReturn(List.of(
 				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-06", "02", null), june),
-				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-08", "08", null), august)));
+				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-08", "08", null), august),
+				// a code the catalog does not know: counted nationally, with no adult population of its own
+				new Rollups.Sketch(new RollupKey(Granularity.MONTH, "2025-08", "96", null), august)));
 
 		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month"))
 			.andExpect(jsonPath("$.localities[1].localityCode").value("08"))

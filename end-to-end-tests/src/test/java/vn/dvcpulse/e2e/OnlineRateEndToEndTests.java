@@ -1,17 +1,13 @@
 package vn.dvcpulse.e2e;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.dvcpulse.testsupport.TestKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,20 +16,9 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton as a local system and the Committee use it: events posted through the gateway for two
  * localities come back as exact per-locality online rates, a re-posted event and a second receipt counted once.
  */
-class OnlineRateEndToEndTests {
+class OnlineRateEndToEndTests extends ThroughTheGateway {
 
 	static final String AUGUST = "/api/v1/metrics/localities?from=2025-08-01&to=2025-08-31&granularity=month";
-
-	static RunningStack stack;
-
-	final HttpClient http = HttpClient.newHttpClient();
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	@BeforeAll
-	static void startStack() {
-		stack = RunningStack.shared(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
-	}
 
 	@Test
 	void eventsThroughTheGateway_giveExactOnlineRatesPerLocality() throws Exception {
@@ -151,20 +136,6 @@ class OnlineRateEndToEndTests {
 
 	private int postEvent(String body) throws IOException, InterruptedException {
 		return post("/api/v1/events", body).statusCode();
-	}
-
-	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(stack.gateway(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private JsonNode get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(stack.gateway(path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return this.json.readTree(response.body());
 	}
 
 }

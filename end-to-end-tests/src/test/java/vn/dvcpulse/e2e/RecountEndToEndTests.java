@@ -1,7 +1,5 @@
 package vn.dvcpulse.e2e;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,12 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.dvcpulse.testsupport.TestKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,22 +28,11 @@ import static org.awaitility.Awaitility.await;
  * every figure the aggregate API gives, as recorded and in today's units, is compared with a recount of the same
  * list in plain Java.
  */
-class RecountEndToEndTests {
+class RecountEndToEndTests extends ThroughTheGateway {
 
 	static final String PERIOD = "from=2025-04-01&to=2025-07-31&granularity=month";
 
 	static final ZoneOffset VIET_NAM = ZoneOffset.ofHours(7);
-
-	static RunningStack stack;
-
-	final HttpClient http = HttpClient.newHttpClient();
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	@BeforeAll
-	static void startStack() {
-		stack = RunningStack.shared(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
-	}
 
 	/** One generated application and what happens to it. */
 	record Application(String locality, String service, String id, OffsetDateTime receivedAt, String channel,
@@ -81,7 +65,7 @@ class RecountEndToEndTests {
 
 		for (int from = 0; from < events.size(); from += 1000) {
 			String batch = "[" + String.join(",", events.subList(from, Math.min(events.size(), from + 1000))) + "]";
-			JsonNode result = post("/api/v1/events:batch", batch);
+			JsonNode result = postBatch(batch);
 			assertThat(result.get("rejected").asInt()).as(result.toString()).isZero();
 			if (from == 10_000) {
 				// crashes in the middle of the run: the tracker and the aggregator are killed while processing
@@ -194,19 +178,10 @@ class RecountEndToEndTests {
 		return applications.stream().filter(which).count();
 	}
 
-	private JsonNode post(String path, String body) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(stack.gateway(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	/** A batch that must be answered 200, as JSON. */
+	private JsonNode postBatch(String body) throws Exception {
+		HttpResponse<String> response = post("/api/v1/events:batch", body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return this.json.readTree(response.body());
-	}
-
-	private JsonNode get(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(stack.gateway(path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}
 

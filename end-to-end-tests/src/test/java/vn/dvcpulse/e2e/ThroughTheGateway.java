@@ -1,0 +1,45 @@
+package vn.dvcpulse.e2e;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeAll;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dvcpulse.testsupport.TestKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every end-to-end test does: talk to the one running stack through its gateway, as a client would. */
+abstract class ThroughTheGateway {
+
+	static RunningStack stack;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeAll
+	static void startStack() {
+		stack = RunningStack.shared(System.getProperty(TestKafkaBroker.BROKERS_PROPERTY));
+	}
+
+	HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(stack.gateway(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A GET through the gateway that must answer 200, as JSON. */
+	JsonNode get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(stack.gateway(path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+}

@@ -101,6 +101,21 @@ class TrackerFlowTests {
 	}
 
 	@Test
+	void anOversizedBodySentWithoutALength_isRefusedAsItIsRead() throws Exception {
+		String large = submitted("big-s", "BIG-1", "01", "ONLINE", "2025-03-01T08:30:00+07:00")
+			.replace("\"channel\"", "\"citizenRef\":\"" + "x".repeat(70_000) + "\",\"channel\"");
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
+			.header("Content-Type", "application/json")
+			// a stream of unknown length goes out chunked, with no Content-Length to refuse it by
+			.POST(HttpRequest.BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(large.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("urn:dvc-pulse:problem:body-too-large");
+	}
+
+	@Test
 	void batch_withGoodAndBadItems_acceptsTheGood_andTheLifecycleRejectsTheConflictIntoTheFeed() throws Exception {
 		String applicationId = "HCM-" + UUID.randomUUID();
 		String batch = "[" + String.join(",",

@@ -108,6 +108,9 @@ class RecountEndToEndTests extends ThroughTheGateway {
 			assertRate(indicators, "onTime", count(completed, (a) -> !a.completedAt().isAfter(a.dueAt())),
 					completed.size());
 			assertRate(indicators, "electronicResult", count(completed, Application::electronic), completed.size());
+			// every due time is in 2025: whatever is not completed is overdue by now
+			assertThat(indicators.get("overdueInProgress").asLong()).as("overdueInProgress")
+				.isEqualTo(apps.size() - completed.size());
 			List<Application> feeBearing = apps.stream().filter((a) -> a.service().equals("P06-08")).toList();
 			assertRate(indicators, "onlinePayment",
 					count(feeBearing, (a) -> a.paidBy() != null && !a.paidBy().equals("OFFLINE")), feeBearing.size());

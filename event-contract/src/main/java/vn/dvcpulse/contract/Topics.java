@@ -17,6 +17,7 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.rejection.Rejection;
+import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * The registry of every topic DVC Pulse uses. Nothing else names a topic: producers, stream topologies and tests
@@ -36,6 +37,21 @@ public final class Topics {
 	public static final Topic<String, Rejection> REJECTIONS = new Topic<>("dvc.rejections.v1", Serdes.String(),
 			JsonSerdes.of(Rejection.class), 6, Retention.FOREVER);
 
+	/**
+	 * The aggregator's counts per locality (as recorded), service and period of receipt, keyed
+	 * {@code granularity|period|locality|service}: the table every aggregator instance reads whole, so any instance
+	 * answers any query. Written only by the aggregator's counting, under exactly-once.
+	 */
+	public static final Topic<String, Counts> ROLLUPS = new Topic<>("dvc.rollups.v1", Serdes.String(),
+			JsonSerdes.of(Counts.class), 6, Retention.COMPACTED);
+
+	/**
+	 * The aggregator's distinct-applicant sketches (UltraLogLog state) per locality and period, keyed
+	 * {@code granularity|period|locality}; read whole by every aggregator instance, like {@link #ROLLUPS}.
+	 */
+	public static final Topic<String, byte[]> DISTINCT_CITIZENS = new Topic<>("dvc.distinct-citizens.v1",
+			Serdes.String(), Serdes.ByteArray(), 6, Retention.COMPACTED);
+
 	/** The catalog of essential services, keyed by service code; the topic is the catalog's store. */
 	public static final Topic<String, EssentialService> CATALOG_SERVICES = new Topic<>("dvc.catalog.services.v1",
 			Serdes.String(), JsonSerdes.of(EssentialService.class), 1, Retention.COMPACTED);
@@ -52,8 +68,8 @@ public final class Topics {
 	public static final Topic<String, CatalogChange> CATALOG_CHANGES = new Topic<>("dvc.catalog.changes.v1",
 			Serdes.String(), JsonSerdes.of(CatalogChange.class), 1, Retention.FOREVER);
 
-	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, CATALOG_SERVICES,
-			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
+	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, ROLLUPS,
+			DISTINCT_CITIZENS, CATALOG_SERVICES, CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
 
 	/** The declaration of the topics a service writes or reads, for {@code KafkaAdmin} to create where missing. */
 	public static KafkaAdmin.NewTopics declare(Topic<?, ?>... topics) {

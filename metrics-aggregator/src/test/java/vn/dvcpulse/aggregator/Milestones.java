@@ -18,8 +18,20 @@ public final class Milestones {
 
 	public static ApplicationMilestone received(String locality, String service, String applicationId,
 			String receivedAt, Channel channel) {
+		return received(locality, service, applicationId, receivedAt, channel, null);
+	}
+
+	/** A receipt promised for {@code dueAt}, or with no due time when it is {@code null}. */
+	public static ApplicationMilestone received(String locality, String service, String applicationId,
+			String receivedAt, Channel channel, String dueAt) {
 		return ApplicationMilestone.received(locality, service, applicationId, at(receivedAt), channel,
-				(channel == Channel.ONLINE) ? OnlineLevel.FULL : null, applicationId + "-s", null);
+				(channel == Channel.ONLINE) ? OnlineLevel.FULL : null, applicationId + "-s", null,
+				(dueAt != null) ? at(dueAt) : null);
+	}
+
+	public static ApplicationMilestone withdrawn(ApplicationMilestone receipt, String withdrawnAt) {
+		return ApplicationMilestone.of(MilestoneType.WITHDRAWN, receipt, at(withdrawnAt),
+				receipt.applicationId() + "-w");
 	}
 
 	public static ApplicationMilestone completed(ApplicationMilestone receipt, String completedAt, boolean onTime) {
@@ -27,7 +39,7 @@ public final class Milestones {
 				receipt.applicationId() + "-c");
 		return new ApplicationMilestone(base.type(), base.localityCode(), base.serviceCode(), base.applicationId(),
 				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
-				null, null, null, onTime, true, Outcome.APPROVED, null, false);
+				null, null, null, null, onTime, true, Outcome.APPROVED, null, false);
 	}
 
 	public static ApplicationMilestone rated(ApplicationMilestone receipt, String ratedAt, int satisfaction) {
@@ -35,7 +47,7 @@ public final class Milestones {
 				receipt.applicationId() + "-r");
 		return new ApplicationMilestone(base.type(), base.localityCode(), base.serviceCode(), base.applicationId(),
 				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
-				null, null, null, null, null, null, satisfaction, false);
+				null, null, null, null, null, null, null, satisfaction, false);
 	}
 
 	public static String key(ApplicationMilestone milestone) {

@@ -22,7 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The aggregator against a real broker: milestones on the topic become queryable rollups. */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.streams.application-id=aggregator-counting-tests" })
+		"spring.kafka.streams.application-id=aggregator-counting-tests",
+		// a fresh state directory: one left by an earlier run against another broker does not fit this one
+		"spring.kafka.streams.state-dir=target/kafka-streams/${random.uuid}" })
 class RollupCountingTests {
 
 	@Autowired
@@ -44,11 +46,14 @@ class RollupCountingTests {
 		}
 
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-			assertThat(this.rollups.between(Granularity.YEAR, "2025", "2025")).singleElement().satisfies((entry) -> {
-				assertThat(entry.key().locality()).isEqualTo("96");
-				assertThat(entry.counts().received()).isEqualTo(4);
-				assertThat(entry.counts().receivedOnline()).isEqualTo(3);
-			});
+			// other tests of this JVM count on the same broker: look at locality 96 only
+			assertThat(this.rollups.between(Granularity.YEAR, "2025", "2025"))
+				.filteredOn((entry) -> entry.key().locality().equals("96"))
+				.singleElement()
+				.satisfies((entry) -> {
+					assertThat(entry.counts().received()).isEqualTo(4);
+					assertThat(entry.counts().receivedOnline()).isEqualTo(3);
+				});
 		});
 	}
 

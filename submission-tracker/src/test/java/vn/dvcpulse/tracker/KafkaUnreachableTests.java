@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,7 +35,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.streams.application-id=tracker-unreachable-tests" })
+		"spring.kafka.streams.application-id=tracker-unreachable-tests",
+		// a fresh state directory: one left by an earlier run against another broker does not fit this one
+		"spring.kafka.streams.state-dir=target/kafka-streams/${random.uuid}" })
 class KafkaUnreachableTests {
 
 	/** Where the ingest producer looks for Kafka: nothing listens there until the test brings Kafka back. */

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,9 @@ import static org.awaitility.Awaitility.await;
 /** The tracker against a real broker: what is posted is on the topic, and each application is received once. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.streams.application-id=tracker-flow-tests" })
+		"spring.kafka.streams.application-id=tracker-flow-tests",
+		// a fresh state directory: one left by an earlier run against another broker does not fit this one
+		"spring.kafka.streams.state-dir=target/kafka-streams/${random.uuid}" })
 class TrackerFlowTests {
 
 	@LocalServerPort

@@ -27,6 +27,7 @@ import vn.dvcpulse.contract.event.Outcome;
  * @param onlineLevel      FULL or PARTIAL for online receipts
  * @param sourceEventId    the event that established this milestone
  * @param citizenRef       RECEIVED: the applicant's salted hash, when the local system sent one
+ * @param dueAt            RECEIVED: the promised completion time, when the local system sent one
  * @param paidOnline       PAID: through the national portal or a local payment gateway
  * @param amountVnd        PAID: the amount
  * @param reusedData       DIGITIZED: whether digitised data was reused
@@ -41,14 +42,14 @@ import vn.dvcpulse.contract.event.Outcome;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationMilestone(MilestoneType type, String localityCode, String serviceCode,
 		String applicationId, Instant occurredAt, LocalDate receiptDay, Channel channel, OnlineLevel onlineLevel,
-		String sourceEventId, String citizenRef, Boolean paidOnline, BigDecimal amountVnd, Boolean reusedData,
+		String sourceEventId, String citizenRef, Instant dueAt, Boolean paidOnline, BigDecimal amountVnd, Boolean reusedData,
 		Boolean onTime, Boolean electronicResult, Outcome outcome, Integer satisfaction, boolean retraction) {
 
 	/** This milestone taken back. */
 	public ApplicationMilestone retracted() {
 		return new ApplicationMilestone(this.type, this.localityCode, this.serviceCode, this.applicationId,
 				this.occurredAt, this.receiptDay, this.channel, this.onlineLevel, this.sourceEventId, this.citizenRef,
-				this.paidOnline, this.amountVnd, this.reusedData, this.onTime, this.electronicResult, this.outcome,
+				this.dueAt, this.paidOnline, this.amountVnd, this.reusedData, this.onTime, this.electronicResult, this.outcome,
 				this.satisfaction, true);
 	}
 
@@ -58,10 +59,11 @@ public record ApplicationMilestone(MilestoneType type, String localityCode, Stri
 
 	/** The receipt: the milestone every other milestone of the application repeats. */
 	public static ApplicationMilestone received(String localityCode, String serviceCode, String applicationId,
-			Instant occurredAt, Channel channel, OnlineLevel onlineLevel, String sourceEventId, String citizenRef) {
+			Instant occurredAt, Channel channel, OnlineLevel onlineLevel, String sourceEventId, String citizenRef,
+			Instant dueAt) {
 		return new ApplicationMilestone(MilestoneType.RECEIVED, localityCode, serviceCode, applicationId, occurredAt,
-				ReceiptPeriods.dayOf(occurredAt), channel, onlineLevel, sourceEventId, citizenRef, null, null, null,
-				null, null, null, null, false);
+				ReceiptPeriods.dayOf(occurredAt), channel, onlineLevel, sourceEventId, citizenRef, dueAt, null, null,
+				null, null, null, null, null, false);
 	}
 
 	/** A milestone of the given type with the receipt's attributes and nothing of its own yet. */
@@ -69,7 +71,7 @@ public record ApplicationMilestone(MilestoneType type, String localityCode, Stri
 			String sourceEventId) {
 		return new ApplicationMilestone(type, receipt.localityCode(), receipt.serviceCode(), receipt.applicationId(),
 				occurredAt, receipt.receiptDay(), receipt.channel(), receipt.onlineLevel(), sourceEventId, null, null,
-				null, null, null, null, null, null, false);
+				null, null, null, null, null, null, null, false);
 	}
 
 }

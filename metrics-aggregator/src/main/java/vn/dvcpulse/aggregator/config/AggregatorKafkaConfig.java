@@ -18,7 +18,7 @@ class AggregatorKafkaConfig {
 	/** Declared here too, so the aggregator can start before the tracker ever ran. */
 	@Bean
 	KafkaAdmin.NewTopics aggregatorTopics() {
-		return Topics.declare(Topics.MILESTONES);
+		return Topics.declare(Topics.MILESTONES, Topics.ROLLUPS, Topics.DISTINCT_CITIZENS);
 	}
 
 }

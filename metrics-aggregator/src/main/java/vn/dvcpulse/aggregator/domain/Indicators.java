@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
 import vn.dvcpulse.contract.catalog.Indicator;
+import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * The official indicators (reference/metrics-definitions.md, the Decision 766 index as DVCQG computes it), each a
@@ -22,6 +23,7 @@ import vn.dvcpulse.contract.catalog.Indicator;
  * @param onlineSubmission    received online ÷ all received
  * @param fullProcessOnline   received online at level FULL ÷ received, over services eligible for full-process
  * @param onTime              completed on or before the due time ÷ completed with a due time
+ * @param overdueInProgress   applications neither completed nor withdrawn whose due time has passed, now
  * @param onlinePayment       paid online ÷ received, over fee-bearing services
  * @param digitisation        with digitised components ÷ received
  * @param dataReuse           reusing digitised data ÷ received
@@ -32,7 +34,7 @@ import vn.dvcpulse.contract.catalog.Indicator;
  * @param asOf                the latest time of any milestone counted
  */
 public record Indicators(long volume, Rate onlineSubmission, Rate fullProcessOnline, Rate onTime,
-		Rate onlinePayment, Rate digitisation, Rate dataReuse, Rate electronicResult, Rate satisfied,
+		long overdueInProgress, Rate onlinePayment, Rate digitisation, Rate dataReuse, Rate electronicResult, Rate satisfied,
 		BigDecimal averageSatisfaction, long withdrawn, Instant asOf) {
 
 	/** Every rate of the indicators by its name in the API, in the order answers list them. */
@@ -60,7 +62,7 @@ public record Indicators(long volume, Rate onlineSubmission, Rate fullProcessOnl
 						RoundingMode.HALF_EVEN);
 		return new Indicators(all.received(), onlineSubmission(all),
 				new Rate(eligible.receivedOnlineFull(), eligible.received()),
-				new Rate(all.completedOnTime(), all.completedWithDue()),
+				new Rate(all.completedOnTime(), all.completedWithDue()), all.overdueInProgress(),
 				new Rate(feeBearing.paidOnline(), feeBearing.received()), new Rate(all.digitized(), all.received()),
 				new Rate(all.reusedData(), all.received()), new Rate(all.electronicResult(), all.completed()),
 				new Rate(all.satisfied(), all.rated()), average, all.withdrawn(), all.asOf());

@@ -16,9 +16,9 @@ import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.domain.Indicators;
 import vn.dvcpulse.aggregator.domain.Rate;
 import vn.dvcpulse.aggregator.report.Boundaries;
-import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.aggregator.report.LocalityReport.LocalityFigure;
 import vn.dvcpulse.aggregator.report.LocalityReport.Report;
+import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
@@ -97,6 +97,8 @@ public class FigureGauges {
 					code, period, (i) -> rate(i.fullProcessOnline()));
 			gauge(prefix + "on.time.rate", "Completed on time ÷ completed with a due time", code, period,
 					(i) -> rate(i.onTime()));
+			gauge(prefix + "overdue.in.progress", "Applications still in progress after their due time", code, period,
+					(i) -> i.overdueInProgress());
 			gauge(prefix + "digitisation.rate", "Digitised ÷ received", code, period, (i) -> rate(i.digitisation()));
 			gauge(prefix + "satisfied.rate", "Rated 4 or 5 ÷ rated", code, period, (i) -> rate(i.satisfied()));
 		}

@@ -13,21 +13,21 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.domain.Indicators;
 import vn.dvcpulse.aggregator.domain.Rate;
-import vn.dvcpulse.aggregator.stream.Rollups;
 import vn.dvcpulse.aggregator.stream.RollupKey;
 import vn.dvcpulse.aggregator.stream.Rollups.Entry;
 import vn.dvcpulse.aggregator.stream.Rollups.Sketch;
+import vn.dvcpulse.aggregator.stream.Rollups;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.Indicator;
 import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
+import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * Every locality's indicators over a run of periods, in the boundaries asked for, ranked. Localities below the

@@ -8,11 +8,12 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -20,19 +21,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.observe.Arrivals;
 import vn.dvcpulse.contract.JsonSerdes;
+import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * milestones → counts per locality (as recorded), service and period of receipt, at every granularity at once, so
  * a month, quarter or year is read as one entry, never summed from days at query time. Every milestone is already
- * unique per application and type, so under exactly-once processing each counts once.
+ * unique per application and type, so under exactly-once processing each counts once. The one count that moves with
+ * the clock, applications overdue in progress, is kept by {@link OverdueWatch} on the way.
+ * <p>
+ * Each instance counts the milestones of its own partitions, then publishes its counts to {@link Topics#ROLLUPS}
+ * (and the sketches to {@link Topics#DISTINCT_CITIZENS}); every instance reads both topics whole as global tables,
+ * so any instance answers any query, with no routing between instances. A figure becomes visible after the
+ * counting transaction commits ({@code commit.interval.ms}) and the global table has read it.
  */
 @Configuration(proxyBeanMethods = false)
 public class RollupTopology {
@@ -45,21 +53,28 @@ public class RollupTopology {
 
 	}
 
+	/** The global table of every instance's counts: what queries read. */
 	public static final String ROLLUPS = "rollups";
 
-	/** Distinct applicants per locality and month, quarter and year (days would cost 4 KB each for little use). */
+	/** This instance's counts, of its partitions only. */
+	static final String COUNTING = "rollup-counting";
+
+	/** The global table of distinct applicants per locality and month, quarter and year (not days: 4 KB each). */
 	public static final String DISTINCT_CITIZENS = "distinct-citizens";
+
+	/** This instance's distinct-applicant sketches, of its partitions only. */
+	static final String CITIZEN_COUNTING = "distinct-citizen-counting";
 
 	static final List<Granularity> CITIZEN_PERIODS = List.of(Granularity.MONTH, Granularity.QUARTER,
 			Granularity.YEAR);
 
 	@Bean
-	KTable<String, Counts> rollupTable(StreamsBuilder builder, Arrivals arrivals) {
+	GlobalKTable<String, Counts> rollupTable(StreamsBuilder builder, Arrivals arrivals) {
 		return build(builder, arrivals::arrived);
 	}
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
-	public static KTable<String, Counts> build(StreamsBuilder builder, ArrivalListener arrivals) {
+	public static GlobalKTable<String, Counts> build(StreamsBuilder builder, ArrivalListener arrivals) {
 		KStream<String, ApplicationMilestone> arrived = builder
 			.stream(Topics.MILESTONES.name(),
 					Consumed.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde())
@@ -90,20 +105,38 @@ public class RollupTopology {
 			.aggregate(DistinctCitizens::none,
 					(key, milestone, sketch) -> DistinctCitizens.plus(sketch, milestone.citizenRef()),
 					Named.as("count-distinct-citizens"),
-					Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(DISTINCT_CITIZENS)
+					Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CITIZEN_COUNTING)
 						.withKeySerde(Serdes.String())
-						.withValueSerde(Serdes.ByteArray()));
-		return arrived
-			.flatMap((key, milestone) -> Arrays.stream(Granularity.values())
+						.withValueSerde(Serdes.ByteArray()))
+			.toStream(Named.as("publish-distinct-citizens"))
+			.to(Topics.DISTINCT_CITIZENS.name(), produced(Topics.DISTINCT_CITIZENS));
+		builder.globalTable(Topics.DISTINCT_CITIZENS.name(), consumed(Topics.DISTINCT_CITIZENS),
+				Materialized.as(DISTINCT_CITIZENS));
+		builder.addStateStore(OverdueWatch.applicationsStore());
+		builder.addStateStore(OverdueWatch.dueIndexStore());
+		arrived.process(OverdueWatch::new, Named.as("watch-overdue"), OverdueWatch.APPLICATIONS, OverdueWatch.DUE_INDEX)
+			.flatMap((key, contribution) -> Arrays.stream(Granularity.values())
 				.map((granularity) -> KeyValue.pair(RollupKey.of(granularity,
-						granularity.periodOf(milestone.receiptDay()), milestone.localityCode(),
-						milestone.serviceCode()), milestone))
+						granularity.periodOf(contribution.receiptDay()), contribution.localityCode(),
+						contribution.serviceCode()), contribution))
 				.toList(), Named.as("to-every-period"))
-			.groupByKey(Grouped.with("by-rollup", Serdes.String(), Topics.MILESTONES.valueSerde()))
-			.aggregate(() -> Counts.NONE, (key, milestone, counts) -> counts.plus(milestone), Named.as("count"),
-					Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(ROLLUPS)
-						.withKeySerde(Serdes.String())
-						.withValueSerde(JsonSerdes.of(Counts.class)));
+			.groupByKey(Grouped.with("by-rollup", Serdes.String(), JsonSerdes.of(Contribution.class)))
+			.aggregate(() -> Counts.NONE, (key, contribution, counts) -> counts.add(contribution.counts()),
+					Named.as("count"),
+					Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(COUNTING)
+						.withKeySerde(Topics.ROLLUPS.keySerde())
+						.withValueSerde(Topics.ROLLUPS.valueSerde()))
+			.toStream(Named.as("publish-rollups"))
+			.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS));
+		return builder.globalTable(Topics.ROLLUPS.name(), consumed(Topics.ROLLUPS), Materialized.as(ROLLUPS));
+	}
+
+	private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
+		return Produced.with(topic.keySerde(), topic.valueSerde());
+	}
+
+	private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
+		return Consumed.with(topic.keySerde(), topic.valueSerde());
 	}
 
 }

@@ -11,10 +11,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
-import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.Granularity;
+import vn.dvcpulse.contract.rollup.Counts;
 
-/** The rollups of this instance's state store, read by key range. */
+/** The rollups of every instance, read by key range from the global tables this instance keeps of them. */
 @Component
 public class Rollups {
 

@@ -65,7 +65,7 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		if (figures instanceof Report report) {
 			columns.addAll(List.of("locality_code", "name", "period_from", "period_to", "boundaries",
-					"catalog_version", "volume", "ranked", "distinct_adults_estimate", "adult_population",
+					"catalog_version", "volume", "overdue_in_progress", "ranked", "distinct_adults_estimate", "adult_population",
 					"distinct_adults_share"));
 			for (LocalityFigure figure : report.localities()) {
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -76,6 +76,7 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 				row.put("boundaries", report.boundaries());
 				row.put("catalog_version", report.catalogVersion());
 				row.put("volume", figure.volume());
+				row.put("overdue_in_progress", figure.indicators().overdueInProgress());
 				row.put("ranked", figure.ranked());
 				DistinctAdults adults = figure.distinctAdults();
 				row.put("distinct_adults_estimate", (adults != null) ? adults.estimate() : null);
@@ -86,7 +87,8 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 			}
 		}
 		else if (figures instanceof National national) {
-			columns.addAll(List.of("period", "period_from", "period_to", "catalog_version", "volume"));
+			columns.addAll(List.of("period", "period_from", "period_to", "catalog_version", "volume",
+					"overdue_in_progress"));
 			for (PeriodFigure figure : national.series()) {
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("period", figure.period());
@@ -94,6 +96,7 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 				row.put("period_to", figure.to());
 				row.put("catalog_version", national.catalogVersion());
 				row.put("volume", figure.indicators().volume());
+				row.put("overdue_in_progress", figure.indicators().overdueInProgress());
 				rates(row, figure.indicators(), null);
 				rows.add(row);
 			}

@@ -1,5 +1,7 @@
 package vn.dvcpulse.aggregator.stream;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,15 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.aggregator.Milestones;
-import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+import vn.dvcpulse.contract.rollup.Counts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RollupTopologyTests {
+
+	/** The wall clock when each test starts. */
+	private static final OffsetDateTime NOW = OffsetDateTime.parse("2025-08-04T12:00:00+07:00");
 
 	private TopologyTestDriver driver;
 
@@ -36,7 +41,7 @@ class RollupTopologyTests {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollup-tests");
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		this.driver = new TopologyTestDriver(builder.build(), config);
+		this.driver = new TopologyTestDriver(builder.build(), config, NOW.toInstant());
 		this.milestones = this.driver.createInputTopic(Topics.MILESTONES.name(),
 				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer());
 		this.rollups = this.driver.getKeyValueStore(RollupTopology.ROLLUPS);
@@ -88,6 +93,61 @@ class RollupTopologyTests {
 	}
 
 	@Test
+	void anApplicationBecomesOverdue_whenItsDueTimePasses_andStopsBeingSo_whenCompleted() {
+		ApplicationMilestone receipt = Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00",
+				Channel.ONLINE, "2025-08-05T17:00:00+07:00");
+		receive(receipt);
+		assertThat(this.rollups.get("M|2025-08|01|P06-03").overdueInProgress()).isZero();
+
+		this.driver.advanceWallClockTime(Duration.ofHours(30).plus(OverdueWatch.SCAN_INTERVAL));
+		assertThat(this.rollups.get("D|2025-08-04|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
+
+		receive(Milestones.completed(receipt, "2025-08-06T10:00:00+07:00", false));
+		Counts counts = this.rollups.get("M|2025-08|01|P06-03");
+		assertThat(counts.overdueInProgress()).isZero();
+		assertThat(counts.completed()).isEqualTo(1);
+		assertThat(counts.completedOnTime()).isZero();
+
+		this.driver.advanceWallClockTime(OverdueWatch.SCAN_INTERVAL);
+		assertThat(this.rollups.get("M|2025-08|01|P06-03").overdueInProgress()).isZero();
+	}
+
+	@Test
+	void aBackfilledApplicationPastItsDueTime_isOverdueAtOnce_untilWithdrawn() {
+		ApplicationMilestone receipt = Milestones.received("01", "P06-03", "B", "2025-06-02T09:00:00+07:00",
+				Channel.IN_PERSON, "2025-06-20T17:00:00+07:00");
+		receive(receipt);
+		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
+
+		receive(Milestones.withdrawn(receipt, "2025-08-04T11:00:00+07:00"));
+		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isZero();
+		assertThat(this.rollups.get("M|2025-06|01|P06-03").withdrawn()).isEqualTo(1);
+	}
+
+	@Test
+	void anOverdueApplication_movesWithItsReceipt_whenAnEarlierReceiptTakesItsPlace() {
+		ApplicationMilestone july = Milestones.received("01", "P06-03", "C", "2025-07-01T09:00:00+07:00",
+				Channel.ONLINE, "2025-07-10T17:00:00+07:00");
+		receive(july);
+		receive(july.retracted());
+		receive(Milestones.received("01", "P06-03", "C", "2025-06-30T09:00:00+07:00", Channel.ONLINE,
+				"2025-07-10T17:00:00+07:00"));
+
+		assertThat(this.rollups.get("M|2025-07|01|P06-03").overdueInProgress()).isZero();
+		assertThat(this.rollups.get("M|2025-07|01|P06-03").received()).isZero();
+		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
+	}
+
+	@Test
+	void applicationsWithoutADueTime_areNeverOverdue() {
+		receive(Milestones.received("01", "P06-03", "D", "2025-01-02T09:00:00+07:00", Channel.ONLINE));
+		this.driver.advanceWallClockTime(OverdueWatch.SCAN_INTERVAL);
+		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isZero();
+	}
+
+	@Test
 	void distinctApplicants_areCountedPerLocalityAndPeriod_acrossServices() {
 		receive(withCitizen(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE), "c1"));
 		receive(withCitizen(Milestones.received("01", "P06-05", "B", "2025-08-05T09:00:00+07:00", Channel.ONLINE), "c2"));
@@ -104,7 +164,7 @@ class RollupTopologyTests {
 
 	private static ApplicationMilestone withCitizen(ApplicationMilestone m, String citizenRef) {
 		return ApplicationMilestone.received(m.localityCode(), m.serviceCode(), m.applicationId(), m.occurredAt(),
-				m.channel(), m.onlineLevel(), m.sourceEventId(), citizenRef);
+				m.channel(), m.onlineLevel(), m.sourceEventId(), citizenRef, m.dueAt());
 	}
 
 	private void receive(ApplicationMilestone milestone) {

@@ -12,16 +12,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvcpulse.aggregator.Milestones;
-import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.aggregator.stream.RollupKey;
-import vn.dvcpulse.aggregator.stream.Rollups;
 import vn.dvcpulse.aggregator.stream.Rollups.Entry;
+import vn.dvcpulse.aggregator.stream.Rollups;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.Channel;
+import vn.dvcpulse.contract.rollup.Counts;
 import vn.dvcpulse.testsupport.TestCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,10 +166,10 @@ class LocalityMetricsResourceTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		String[] lines = csv.split("\\R");
 		assertThat(lines).hasSize(3);
-		assertThat(lines[0]).startsWith("locality_code,name,period_from,period_to,boundaries,catalog_version,volume,ranked,"
+		assertThat(lines[0]).startsWith("locality_code,name,period_from,period_to,boundaries,catalog_version,volume,overdue_in_progress,ranked,"
 				+ "distinct_adults_estimate,adult_population,distinct_adults_share,online_submission_numerator,online_submission_denominator,online_submission_rate,online_submission_rank");
-		assertThat(lines[1]).startsWith("01,Hà Nội,2025-06-01,2025-08-31,CURRENT,1,40,true,,,,30,40,0.7500,1,");
-		assertThat(lines[2]).startsWith("08,Tuyên Quang,2025-06-01,2025-08-31,CURRENT,1,7,false,,,,5,7,0.7143,,");
+		assertThat(lines[1]).startsWith("01,Hà Nội,2025-06-01,2025-08-31,CURRENT,1,40,0,true,,,,30,40,0.7500,1,");
+		assertThat(lines[2]).startsWith("08,Tuyên Quang,2025-06-01,2025-08-31,CURRENT,1,7,0,false,,,,5,7,0.7143,,");
 	}
 
 	@Test

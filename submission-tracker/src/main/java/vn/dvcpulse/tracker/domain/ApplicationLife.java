@@ -108,7 +108,8 @@ public final class ApplicationLife {
 		}
 		ApplicationMilestone receipt = ApplicationMilestone.received(submitted.localityCode(),
 				submitted.serviceCode(), submitted.applicationId(), submitted.occurredAt().toInstant(),
-				submitted.channel(), submitted.onlineLevel(), submitted.eventId(), submitted.citizenRef());
+				submitted.channel(), submitted.onlineLevel(), submitted.eventId(), submitted.citizenRef(),
+				(submitted.dueAt() != null) ? submitted.dueAt().toInstant() : null);
 		Map<MilestoneType, ApplicationEvent> counted = new EnumMap<>(MilestoneType.class);
 		List<ApplicationMilestone> milestones = new ArrayList<>();
 		counted.put(MilestoneType.RECEIVED, submitted);
@@ -170,7 +171,7 @@ public final class ApplicationLife {
 				? !event.occurredAt().toInstant().isAfter(submitted.dueAt().toInstant()) : null;
 		return new ApplicationMilestone(type, base.localityCode(), base.serviceCode(), base.applicationId(),
 				base.occurredAt(), base.receiptDay(), base.channel(), base.onlineLevel(), base.sourceEventId(), null,
-				paidOnline, (type == MilestoneType.PAID) ? event.amountVnd() : null,
+				null, paidOnline, (type == MilestoneType.PAID) ? event.amountVnd() : null,
 				(type == MilestoneType.DIGITIZED) ? event.reusedData() : null, onTime,
 				(type == MilestoneType.COMPLETED) ? event.electronicResult() : null,
 				(type == MilestoneType.COMPLETED) ? event.outcome() : null,

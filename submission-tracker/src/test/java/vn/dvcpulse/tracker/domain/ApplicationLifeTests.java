@@ -191,7 +191,7 @@ class ApplicationLifeTests {
 
 	private static ApplicationMilestone withoutRetraction(ApplicationMilestone m) {
 		return new ApplicationMilestone(m.type(), m.localityCode(), m.serviceCode(), m.applicationId(), m.occurredAt(),
-				m.receiptDay(), m.channel(), m.onlineLevel(), m.sourceEventId(), m.citizenRef(), m.paidOnline(),
+				m.receiptDay(), m.channel(), m.onlineLevel(), m.sourceEventId(), m.citizenRef(), m.dueAt(), m.paidOnline(),
 				m.amountVnd(), m.reusedData(), m.onTime(), m.electronicResult(), m.outcome(), m.satisfaction(), false);
 	}
 

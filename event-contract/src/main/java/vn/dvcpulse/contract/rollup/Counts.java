@@ -1,4 +1,4 @@
-package vn.dvcpulse.aggregator.domain;
+package vn.dvcpulse.contract.rollup;
 
 import java.time.Instant;
 
@@ -20,6 +20,7 @@ import vn.dvcpulse.contract.milestone.ApplicationMilestone;
  * @param completed          applications completed
  * @param completedWithDue   of which with a due time
  * @param completedOnTime    of which on or before it
+ * @param overdueInProgress  applications neither completed nor withdrawn whose due time has passed, now
  * @param electronicResult   completed with an electronic result
  * @param withdrawn          applications withdrawn
  * @param rated              applications rated
@@ -29,29 +30,41 @@ import vn.dvcpulse.contract.milestone.ApplicationMilestone;
  */
 public record Counts(long received, long receivedOnline, long receivedOnlineFull, long paid, long paidOnline,
 		long digitized, long reusedData, long completed, long completedWithDue, long completedOnTime,
-		long electronicResult, long withdrawn, long rated, long satisfactionSum, long satisfied, Instant asOf) {
+		long overdueInProgress, long electronicResult, long withdrawn, long rated, long satisfactionSum,
+		long satisfied, Instant asOf) {
 
-	public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+	public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
 
-	/** These counts with one more milestone, or one fewer when it is a retraction. */
-	public Counts plus(ApplicationMilestone m) {
+	/** What one milestone adds to its period of receipt; a retraction takes the same away. */
+	public static Counts of(ApplicationMilestone m) {
 		Instant at = m.occurredAt();
 		Counts one = switch (m.type()) {
 			case RECEIVED -> new Counts(1, is(m.channel() == Channel.ONLINE),
 					is(m.channel() == Channel.ONLINE && m.onlineLevel() == OnlineLevel.FULL), 0, 0, 0, 0, 0, 0, 0, 0,
-					0, 0, 0, 0, at);
+					0, 0, 0, 0, 0, at);
 			case PAID -> new Counts(0, 0, 0, 1, is(Boolean.TRUE.equals(m.paidOnline())), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-					at);
+					0, at);
 			case DIGITIZED -> new Counts(0, 0, 0, 0, 0, 1, is(Boolean.TRUE.equals(m.reusedData())), 0, 0, 0, 0, 0, 0,
-					0, 0, at);
+					0, 0, 0, at);
 			case COMPLETED -> new Counts(0, 0, 0, 0, 0, 0, 0, 1, is(m.onTime() != null),
-					is(Boolean.TRUE.equals(m.onTime())), is(Boolean.TRUE.equals(m.electronicResult())), 0, 0, 0, 0, at);
-			case WITHDRAWN -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, at);
-			case RATED -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+					is(Boolean.TRUE.equals(m.onTime())), 0, is(Boolean.TRUE.equals(m.electronicResult())), 0, 0, 0, 0,
+					at);
+			case WITHDRAWN -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, at);
+			case RATED -> new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 					(m.satisfaction() != null) ? m.satisfaction() : 0,
 					is(m.satisfaction() != null && m.satisfaction() >= 4), at);
 		};
-		return m.isRetraction() ? subtract(one) : add(one);
+		return m.isRetraction() ? NONE.subtract(one) : one;
+	}
+
+	/** One application more ({@code +1}) or less ({@code -1}) overdue in progress; it moves no time. */
+	public static Counts overdue(int change) {
+		return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, change, 0, 0, 0, 0, 0, null);
+	}
+
+	/** These counts with one more milestone, or one fewer when it is a retraction. */
+	public Counts plus(ApplicationMilestone m) {
+		return add(of(m));
 	}
 
 	/** These counts less others; the latest time stays, a retraction does not move time back. */
@@ -60,8 +73,9 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 				this.receivedOnlineFull - o.receivedOnlineFull, this.paid - o.paid, this.paidOnline - o.paidOnline,
 				this.digitized - o.digitized, this.reusedData - o.reusedData, this.completed - o.completed,
 				this.completedWithDue - o.completedWithDue, this.completedOnTime - o.completedOnTime,
-				this.electronicResult - o.electronicResult, this.withdrawn - o.withdrawn, this.rated - o.rated,
-				this.satisfactionSum - o.satisfactionSum, this.satisfied - o.satisfied, this.asOf);
+				this.overdueInProgress - o.overdueInProgress, this.electronicResult - o.electronicResult,
+				this.withdrawn - o.withdrawn, this.rated - o.rated, this.satisfactionSum - o.satisfactionSum,
+				this.satisfied - o.satisfied, this.asOf);
 	}
 
 	/** The sum of two sets of counts. */
@@ -70,8 +84,9 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 				this.receivedOnlineFull + o.receivedOnlineFull, this.paid + o.paid, this.paidOnline + o.paidOnline,
 				this.digitized + o.digitized, this.reusedData + o.reusedData, this.completed + o.completed,
 				this.completedWithDue + o.completedWithDue, this.completedOnTime + o.completedOnTime,
-				this.electronicResult + o.electronicResult, this.withdrawn + o.withdrawn, this.rated + o.rated,
-				this.satisfactionSum + o.satisfactionSum, this.satisfied + o.satisfied, latest(this.asOf, o.asOf));
+				this.overdueInProgress + o.overdueInProgress, this.electronicResult + o.electronicResult,
+				this.withdrawn + o.withdrawn, this.rated + o.rated, this.satisfactionSum + o.satisfactionSum,
+				this.satisfied + o.satisfied, latest(this.asOf, o.asOf));
 	}
 
 	private static long is(boolean condition) {

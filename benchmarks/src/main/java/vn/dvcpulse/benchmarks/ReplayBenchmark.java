@@ -1,0 +1,208 @@
+package vn.dvcpulse.benchmarks;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import vn.dvcpulse.aggregator.stream.RollupTopology;
+import vn.dvcpulse.contract.ApplicationKey;
+import vn.dvcpulse.contract.ReceiptPeriods;
+import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.Channel;
+import vn.dvcpulse.contract.event.OnlineLevel;
+import vn.dvcpulse.contract.milestone.ApplicationMilestone;
+import vn.dvcpulse.contract.milestone.MilestoneType;
+import vn.dvcpulse.contract.rollup.Counts;
+
+/**
+ * Replays a few million milestones through the aggregator's topology (exactly-once, as configured in production)
+ * and, on the same broker and topic, through a raw Kafka consumer that only reads bytes: the ratio of the two is
+ * what the aggregator's own work costs. The broker is an in-process KRaft broker of its own, so the aggregator's
+ * published rollups cannot mix with a running stack's.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --milestones 2000000
+ * </pre>
+ */
+public final class ReplayBenchmark {
+
+	private static final String[] LOCALITIES = { "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24",
+			"25", "31", "33", "37", "38", "40", "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80",
+			"82", "86", "91", "92", "96" };
+
+	private ReplayBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long milestones = 2_000_000;
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			if (args[i].equals("--milestones")) {
+				milestones = Long.parseLong(args[i + 1]);
+			}
+		}
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.MILESTONES.partitions());
+		broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
+				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+				"group.initial.rebalance.delay.ms", "0"));
+		broker.afterPropertiesSet();
+		String brokers = broker.getBrokersAsString();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+			admin.createTopics(List.of(Topics.MILESTONES.newTopic(), Topics.ROLLUPS.newTopic(),
+					Topics.DISTINCT_CITIZENS.newTopic())).all().get();
+		}
+		long applications = produce(brokers, milestones);
+		System.out.printf("%,d milestones of %,d applications on %s%n", milestones, applications,
+				Topics.MILESTONES.name());
+
+		double raw = rawConsumer(brokers, milestones);
+		double aggregator = aggregator(brokers, milestones, applications);
+		System.out.printf("%n| measure | records/s |%n| --- | --- |%n");
+		System.out.printf("| raw consumer (bytes only) | %,.0f |%n", raw);
+		System.out.printf("| aggregator, exactly-once, until every receipt is in the global table | %,.0f |%n",
+				aggregator);
+		System.out.printf("| ratio | %.1f %% |%n", 100 * aggregator / raw);
+		broker.destroy();
+		System.exit(0);
+	}
+
+	/** Whole lifecycles (received, often paid, digitised, completed, rated) until {@code total} milestones. */
+	private static long produce(String brokers, long total) {
+		Random random = new Random(2025);
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		long sent = 0;
+		long applications = 0;
+		try (KafkaProducer<String, ApplicationMilestone> producer = new KafkaProducer<>(config,
+				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer())) {
+			while (sent < total) {
+				String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
+				String id = "R-" + applications++;
+				Instant receivedAt = LocalDate.of(2025, 7, 1)
+					.plusDays(random.nextInt(365))
+					.atStartOfDay(ReceiptPeriods.ZONE)
+					.toInstant()
+					.plusSeconds(random.nextInt(36_000));
+				boolean online = random.nextInt(100) < 60;
+				ApplicationMilestone receipt = ApplicationMilestone.received(locality,
+						String.format("P06-%02d", 1 + random.nextInt(25)), id, receivedAt,
+						online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, id + "-s",
+						"c" + random.nextInt(5_000_000), receivedAt.plus(Duration.ofDays(7)));
+				List<ApplicationMilestone> life = new ArrayList<>(List.of(receipt));
+				for (MilestoneType type : List.of(MilestoneType.PAID, MilestoneType.DIGITIZED,
+						MilestoneType.COMPLETED, MilestoneType.RATED)) {
+					if (random.nextInt(100) < 70) {
+						life.add(ApplicationMilestone.of(type, receipt,
+								receivedAt.plus(Duration.ofHours(1 + random.nextInt(200))), id + "-" + type));
+					}
+				}
+				String key = ApplicationKey.of(locality, id);
+				for (ApplicationMilestone milestone : life) {
+					if (sent++ < total) {
+						producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), key, milestone));
+					}
+				}
+			}
+			producer.flush();
+		}
+		return applications;
+	}
+
+	/** Reads every record's bytes once, as Kafka's ConsumerPerformance does; records/s. */
+	private static double rawConsumer(String brokers, long total) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			for (int p = 0; p < Topics.MILESTONES.partitions(); p++) {
+				partitions.add(new TopicPartition(Topics.MILESTONES.name(), p));
+			}
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			long start = System.nanoTime();
+			long read = 0;
+			long bytes = 0;
+			while (read < total) {
+				for (var record : consumer.poll(Duration.ofMillis(500))) {
+					read++;
+					bytes += record.serializedValueSize();
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("raw consumer: %,d records (%,.1f MB) in %.1f s%n", read, bytes / 1e6, seconds);
+			return read / seconds;
+		}
+	}
+
+	/** Starts the aggregator's topology on the topic and waits until every receipt is in the global table. */
+	private static double aggregator(String brokers, long total, long applications) throws Exception {
+		StreamsBuilder builder = new StreamsBuilder();
+		RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
+		});
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "replay-" + UUID.randomUUID());
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay").toString());
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
+			long start = System.nanoTime();
+			streams.start();
+			long received = 0;
+			while (received < applications) {
+				Thread.sleep(200);
+				received = receiptsCounted(streams);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("aggregator: %,d milestones (%,d receipts) counted in %.1f s%n", total, received,
+					seconds);
+			return total / seconds;
+		}
+	}
+
+	private static long receiptsCounted(KafkaStreams streams) {
+		if (streams.state() != KafkaStreams.State.RUNNING) {
+			return 0;
+		}
+		ReadOnlyKeyValueStore<String, Counts> rollups = streams.store(StoreQueryParameters
+			.fromNameAndType(RollupTopology.ROLLUPS, QueryableStoreTypes.<String, Counts>keyValueStore()));
+		long received = 0;
+		try (var years = rollups.range("Y|", "Y|~")) {
+			while (years.hasNext()) {
+				received += years.next().value.received();
+			}
+		}
+		return received;
+	}
+
+}

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
+
+import vn.dvcpulse.access.AccessToken;
+import vn.dvcpulse.access.Role;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,19 +94,17 @@ class OnlineRateEndToEndTests extends ThroughTheGateway {
 	@Test
 	void aStewardsEdit_reachesTheCatalogAndTheServicesThatFollowIt() throws Exception {
 		String draft = "{\"nameVi\":\"Dịch vụ do quản trị đặt tên\",\"nameEn\":\"Named by the steward\",\"verified\":true}";
-		HttpRequest.Builder edit = HttpRequest.newBuilder()
+		HttpRequest.Builder edit = HttpRequest.newBuilder(stack.gateway("/api/v1/catalog/services/Q422-20"))
 			.header("Content-Type", "application/json")
 			.header("If-Match", "\"1\"")
-			.header("X-DVC-Subject", "steward-1")
-			.header("X-DVC-Roles", "CATALOG_ADMIN")
 			.PUT(HttpRequest.BodyPublishers.ofString(draft));
-		// the gateway drops identity headers from outside: no one can pose as the steward through it
-		assertThat(this.http.send(edit.uri(stack.gateway("/api/v1/catalog/services/Q422-20")).build(),
+		// an operator may read the catalog, not edit it
+		assertThat(this.http.send(edit.header("Authorization", TestTokens.bearer(Role.OPERATOR)).build(),
 				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
 
-		HttpResponse<String> edited = this.http.send(
-				edit.uri(stack.service("service-catalog", "/api/v1/catalog/services/Q422-20")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> edited = this.http.send(edit.setHeader("Authorization", "Bearer " + TestTokens
+			.token((claims) -> claims.subject("steward-1").claim(AccessToken.ROLES_CLAIM, List.of("CATALOG_ADMIN"))))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(edited.statusCode()).isEqualTo(200);
 		long version = this.json.readTree(edited.body()).get("revision").get("catalogVersion").asLong();
 		assertThat(get("/api/v1/catalog/services/Q422-20").get("nameEn").asString()).isEqualTo("Named by the steward");

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,8 +15,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
+
+import vn.dvcpulse.access.Role;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,14 +66,31 @@ class RecountEndToEndTests extends ThroughTheGateway {
 		}
 		Collections.shuffle(events, random);
 
-		for (int from = 0; from < events.size(); from += 1000) {
-			String batch = "[" + String.join(",", events.subList(from, Math.min(events.size(), from + 1000))) + "]";
-			JsonNode result = postBatch(batch);
-			assertThat(result.get("rejected").asInt()).as(result.toString()).isZero();
-			if (from == 10_000) {
+		// each locality's system posts its own events (Tuyên Quang's also Hà Giang's), in batches of up to 1,000
+		Map<String, List<String>> bySender = new LinkedHashMap<>();
+		for (String event : events) {
+			String locality = event.substring(event.indexOf("\"localityCode\":\"") + 16).substring(0, 2);
+			bySender.computeIfAbsent(locality.equals("02") ? "08" : locality, (code) -> new ArrayList<>()).add(event);
+		}
+		int posted = 0;
+		boolean crashed = false;
+		for (int from = 0; posted < events.size(); from += 250) {
+			for (Map.Entry<String, List<String>> sender : bySender.entrySet()) {
+				List<String> own = sender.getValue();
+				if (from >= own.size()) {
+					continue;
+				}
+				List<String> batch = own.subList(from, Math.min(own.size(), from + 250));
+				JsonNode result = postBatch("[" + String.join(",", batch) + "]",
+						TestTokens.bearer(Role.SUBMITTER, sender.getKey()));
+				assertThat(result.get("rejected").asInt()).as(result.toString()).isZero();
+				posted += batch.size();
+			}
+			if (!crashed && posted >= events.size() / 2) {
 				// crashes in the middle of the run: the tracker and the aggregator are killed while processing
 				stack.crashAndRestart("metrics-aggregator");
 				stack.crashAndRestart("submission-tracker");
+				crashed = true;
 			}
 		}
 
@@ -182,8 +202,8 @@ class RecountEndToEndTests extends ThroughTheGateway {
 	}
 
 	/** A batch that must be answered 200, as JSON. */
-	private JsonNode postBatch(String body) throws Exception {
-		HttpResponse<String> response = post("/api/v1/events:batch", body);
+	private JsonNode postBatch(String body, String authorization) throws Exception {
+		HttpResponse<String> response = post("/api/v1/events:batch", body, authorization);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.dvcpulse.testsupport.TestTokens;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -27,6 +29,9 @@ final class RunningStack implements AutoCloseable {
 			"metrics-aggregator", "gateway");
 
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	/** The gateway's actuator: on a port of its own, not routed. */
+	private final int managementPort = freePort();
 
 	private final Map<String, Process> processes = new LinkedHashMap<>();
 
@@ -74,6 +79,11 @@ final class RunningStack implements AutoCloseable {
 		return service("gateway", pathAndQuery);
 	}
 
+	/** The gateway's management port. */
+	URI management(String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + this.managementPort + pathAndQuery);
+	}
+
 	/** A service's own loopback port, behind the gateway. */
 	URI service(String name, String pathAndQuery) {
 		return URI.create("http://127.0.0.1:" + this.ports.get(name) + pathAndQuery);
@@ -103,7 +113,10 @@ final class RunningStack implements AutoCloseable {
 				"--spring.kafka.streams.state-dir=" + state.resolve(service),
 				// static membership, as in the local stack: a restarted instance takes its partitions back at once
 				"--spring.kafka.streams.properties.group.instance.id=" + service + "-e2e"));
+		// every service trusts the test issuer's tokens
+		command.addAll(TestTokens.serviceArguments());
 		if (service.equals("gateway")) {
+			command.add("--management.server.port=" + this.managementPort);
 			for (String behind : SERVICES.subList(0, 3)) {
 				command.add("--dvc.services." + behind + "=http://127.0.0.1:" + this.ports.get(behind));
 			}
@@ -114,7 +127,8 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	private void awaitHealthy(String service) {
-		URI health = URI.create("http://127.0.0.1:" + this.ports.get(service) + "/actuator/health");
+		URI health = service.equals("gateway") ? management("/actuator/health")
+				: URI.create("http://127.0.0.1:" + this.ports.get(service) + "/actuator/health");
 		await(service + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			if (!this.processes.get(service).isAlive()) {
 				throw new IllegalStateException(service + " exited; see " + this.logs.resolve(service + ".log"));

@@ -3,7 +3,6 @@ package vn.dvcpulse.gateway;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,18 +10,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.dvcpulse.access.Role;
+import vn.dvcpulse.testsupport.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's routes, each against a stand-in for the service behind it that answers with its own name and
  * the path it was asked for.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @AutoConfigureWebTestClient
 class GatewayRoutingTests {
 
@@ -49,48 +54,88 @@ class GatewayRoutingTests {
 		aggregator.stop(0);
 	}
 
-	@ParameterizedTest(name = "{0} {1} goes to {2}")
-	@CsvSource({ "POST, /api/v1/events, submission-tracker", "POST, /api/v1/events:batch, submission-tracker",
-			"POST, /api/v1/events:import, submission-tracker", "GET, /api/v1/applications/01/HN-1, submission-tracker",
-			"GET, /api/v1/rejections?locality=01, submission-tracker", "GET, /api/v1/catalog/services, service-catalog",
-			"GET, /api/v1/catalog/localities?at=2025-06-30, service-catalog",
-			"GET, /api/v1/metrics/localities, metrics-aggregator" })
-	void requests_reachTheirService_withPathAndQueryIntact(String method, String path, String service) {
+	@ParameterizedTest(name = "{0} {1} as {3} goes to {2}")
+	@CsvSource({ "POST, /api/v1/events, submission-tracker, SUBMITTER",
+			"POST, /api/v1/events:batch, submission-tracker, SUBMITTER",
+			"POST, /api/v1/events:import, submission-tracker, SUBMITTER",
+			"GET, /api/v1/applications/01/HN-1, submission-tracker, SUBMITTER",
+			"GET, /api/v1/rejections?locality=01, submission-tracker, OPERATOR",
+			"GET, /api/v1/catalog/services, service-catalog, COMMITTEE",
+			"GET, /api/v1/catalog/localities?at=2025-06-30, service-catalog, SUBMITTER",
+			"PUT, /api/v1/catalog/services/Q422-19, service-catalog, CATALOG_ADMIN",
+			"GET, /api/v1/metrics/localities, metrics-aggregator, COMMITTEE" })
+	void requests_reachTheirService_withPathQueryAndTokenIntact(String method, String path, String service,
+			Role role) {
+		String token = TestTokens.bearer(role);
 		this.client.method(org.springframework.http.HttpMethod.valueOf(method))
 			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, token)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.isEqualTo(service + " " + method + " " + path);
+			.isEqualTo(service + " " + method + " " + path + " with " + token);
 	}
 
 	@Test
-	void identityHeadersFromOutside_neverReachAService() {
-		this.client.put()
-			.uri("/api/v1/catalog/services/Q422-19")
-			.header("X-DVC-Subject", "mallory")
-			.header("X-DVC-Roles", "CATALOG_ADMIN")
+	void aRequestId_isKeptWhenSensible_madeWhenNot_andPassedDownstream() {
+		this.client.get()
+			.uri("/api/v1/catalog/services")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
+			.header(RequestIds.HEADER, "hn-2025-000042")
+			.exchange()
+			.expectHeader()
+			.valueEquals(RequestIds.HEADER, "hn-2025-000042")
+			.expectHeader()
+			.valueEquals("X-Seen-Request-Id", "hn-2025-000042");
+		this.client.get()
+			.uri("/api/v1/catalog/services")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
+			.header(RequestIds.HEADER, "<script>")
+			.exchange()
+			.expectHeader()
+			.value(RequestIds.HEADER, (id) -> assertThat(id).matches("[0-9a-f-]{36}"));
+		// a refused request has one too
+		this.client.get()
+			.uri("/api/v1/catalog/services")
 			.exchange()
 			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.isEqualTo("service-catalog PUT /api/v1/catalog/services/Q422-19");
+			.isUnauthorized()
+			.expectHeader()
+			.exists(RequestIds.HEADER);
 	}
 
 	@Test
-	void unroutedPath_is404() {
-		this.client.get().uri("/api/v1/elsewhere").exchange().expectStatus().isNotFound();
+	void unroutedPath_isRefused() {
+		this.client.get()
+			.uri("/api/v1/elsewhere")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void onlyProbesArePublicOnTheDoor_theActuatorIsNot() {
+		this.client.get().uri("/readyz").exchange().expectStatus().isOk();
+		this.client.get().uri("/livez").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(403, 404));
 	}
 
 	private static HttpServer downstream(String name) {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/", (exchange) -> {
-				String identity = String.join(",", exchange.getRequestHeaders().getOrDefault("X-DVC-Subject", List.of()))
-						+ String.join(",", exchange.getRequestHeaders().getOrDefault("X-DVC-Roles", List.of()));
-				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
-						+ (identity.isEmpty() ? "" : " as " + identity))
+				String token = exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+				String requestId = exchange.getRequestHeaders().getFirst(RequestIds.HEADER);
+				exchange.getResponseHeaders().add("X-Seen-Request-Id", requestId);
+				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " with "
+						+ token)
 					.getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);

@@ -31,10 +31,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -141,7 +143,9 @@ class TwoInstancesTests {
 	private JsonNode get(ConfigurableApplicationContext instance, String path) throws Exception {
 		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.header("Authorization", TestTokens.bearer(Role.COMMITTEE))
+					.build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return this.json.readTree(response.body());

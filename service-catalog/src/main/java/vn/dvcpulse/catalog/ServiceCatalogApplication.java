@@ -2,8 +2,12 @@ package vn.dvcpulse.catalog;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+import vn.dvcpulse.access.ServiceAccessConfiguration;
 
 @SpringBootApplication
+@Import(ServiceAccessConfiguration.class)
 public class ServiceCatalogApplication {
 
 	public static void main(String[] args) {

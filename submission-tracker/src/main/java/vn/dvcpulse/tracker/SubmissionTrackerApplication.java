@@ -3,8 +3,12 @@ package vn.dvcpulse.tracker;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import vn.dvcpulse.access.ServiceAccessConfiguration;
 
 @SpringBootApplication
+@Import(ServiceAccessConfiguration.class)
 @ConfigurationPropertiesScan
 public class SubmissionTrackerApplication {
 

@@ -21,9 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.testsupport.TestKafkaBroker;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,6 +117,7 @@ class KafkaUnreachableTests {
 				""".formatted(n, n);
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/events"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", TestTokens.bearer(Role.SUBMITTER, "01"))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

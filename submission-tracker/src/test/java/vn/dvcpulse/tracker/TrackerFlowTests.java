@@ -28,9 +28,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
@@ -39,6 +40,7 @@ import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.testsupport.TestKafkaBroker;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -108,6 +110,7 @@ class TrackerFlowTests {
 			.replace("\"channel\"", "\"citizenRef\":\"" + "x".repeat(70_000) + "\",\"channel\"");
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/events"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Submitters.tokenFor(large))
 			// a stream of unknown length goes out chunked, with no Content-Length to refuse it by
 			.POST(HttpRequest.BodyPublishers.ofInputStream(
 					() -> new java.io.ByteArrayInputStream(large.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
@@ -141,6 +144,63 @@ class TrackerFlowTests {
 	}
 
 	@Test
+	void aSubmitterOf01_postingFor79_isRefused_singleBatchItemAndImportLine_andNothingIsProduced() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String own = submitted("own-" + run, "OWN-" + run, "01", "ONLINE", "2025-03-01T08:30:00+07:00");
+		String foreign = submitted("far-" + run, "FAR-" + run, "79", "ONLINE", "2025-03-01T08:30:00+07:00");
+		String foreignInBatch = foreign.replace("far-", "far-b-").replace("FAR-", "FAR-B-");
+		String foreignLine = foreign.replace("far-", "far-i-").replace("FAR-", "FAR-I-");
+		String asSubmitterOf01 = TestTokens.bearer(Role.SUBMITTER, "01");
+
+		HttpResponse<String> single = send("/api/v1/events", "application/json", foreign, asSubmitterOf01);
+		assertThat(single.statusCode()).isEqualTo(403);
+		assertThat(this.json.readTree(single.body()).get("type").asString()).isEqualTo("urn:dvc-pulse:problem:forbidden");
+
+		HttpResponse<String> batch = send("/api/v1/events:batch", "application/json",
+				"[" + own.replace("own-", "own-b-").replace("OWN-", "OWN-B-") + "," + foreignInBatch + "]",
+				asSubmitterOf01);
+		assertThat(batch.statusCode()).as(batch.body()).isEqualTo(403);
+		assertThat(batch.body()).contains("[1]");
+
+		HttpResponse<String> imported = send("/api/v1/events:import", "application/x-ndjson",
+				own.replace("\n", "") + "\n" + foreignLine.replace("\n", "") + "\n", asSubmitterOf01);
+		assertThat(imported.statusCode()).isEqualTo(200);
+		JsonNode summary = this.json.readTree(imported.body());
+		assertThat(summary.get("accepted").asLong()).isEqualTo(1);
+		assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+		assertThat(summary.toString()).contains("urn:dvc-pulse:problem:forbidden").contains("403");
+
+		try (Consumer<String, ApplicationEvent> submissions = consumer(Topics.SUBMISSIONS)) {
+			List<String> seen = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				submissions.poll(Duration.ofMillis(500)).forEach((record) -> seen.add(record.value().applicationId()));
+				return seen.contains("OWN-" + run);
+			});
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
+				submissions.poll(Duration.ofMillis(200)).forEach((record) -> seen.add(record.value().applicationId()));
+				return true;
+			});
+			// the batch's own item was refused with the foreign one: a batch is taken whole or not at all here
+			assertThat(seen).doesNotContain("FAR-" + run, "FAR-B-" + run, "FAR-I-" + run, "OWN-B-" + run);
+		}
+	}
+
+	@Test
+	void aSubmitterReadsItsOwnLocalityOnly_anOperatorReadsAll() throws Exception {
+		assertThat(send("/api/v1/rejections?locality=79", null, null, TestTokens.bearer(Role.SUBMITTER, "01"))
+			.statusCode()).isEqualTo(403);
+		assertThat(send("/api/v1/applications/79/X-1", null, null, TestTokens.bearer(Role.SUBMITTER, "01"))
+			.statusCode()).isEqualTo(403);
+		assertThat(send("/api/v1/rejections?locality=01", null, null, TestTokens.bearer(Role.SUBMITTER, "01"))
+			.statusCode()).isEqualTo(200);
+		assertThat(send("/api/v1/rejections?locality=79", null, null, TestTokens.bearer(Role.OPERATOR))
+			.statusCode()).isEqualTo(200);
+		assertThat(send("/api/v1/rejections?locality=79", null, null, null).statusCode()).isEqualTo(401);
+		assertThat(send("/api/v1/rejections?locality=79", null, null, TestTokens.bearer(Role.COMMITTEE))
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void importingAHundredThousandLines_twice_receivesEachApplicationOnce(@TempDir Path folder) throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		int lines = 100_000;
@@ -148,7 +208,7 @@ class TrackerFlowTests {
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
 			for (int i = 0; i < lines; i++) {
 				String id = "IMP-" + run + "-" + i;
-				out.write(submitted(id + "-s", id, (i % 2 == 0) ? "01" : "79", (i % 3 == 0) ? "IN_PERSON" : "ONLINE",
+				out.write(submitted(id + "-s", id, "01", (i % 3 == 0) ? "IN_PERSON" : "ONLINE",
 						"2025-08-02T10:00:00+07:00").replace("\n", ""));
 				out.newLine();
 			}
@@ -181,6 +241,7 @@ class TrackerFlowTests {
 	private JsonNode importFile(Path file) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/events:import"))
 			.header("Content-Type", "application/x-ndjson")
+			.header("Authorization", Submitters.tokenFor(Files.readString(file)))
 			.POST(HttpRequest.BodyPublishers.ofFile(file))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -198,12 +259,14 @@ class TrackerFlowTests {
 	private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", contentType)
+			.header("Authorization", Submitters.tokenFor(body))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode get(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(path)).build(),
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.OPERATOR)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
@@ -241,6 +304,19 @@ class TrackerFlowTests {
 				topic.keySerde().deserializer(), topic.valueSerde().deserializer());
 		consumer.subscribe(List.of(topic.name()));
 		return consumer;
+	}
+
+	/** A POST with a body, or a GET without one, with the given Authorization (none when {@code null}). */
+	private HttpResponse<String> send(String path, String contentType, String body, String authorization)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		if (body != null) {
+			request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -2,14 +2,20 @@ package vn.dvcpulse.contract.catalog;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,6 +41,9 @@ public final class CatalogLookup {
 	private final Map<Indicator, List<IndicatorTarget>> targets;
 
 	private final long catalogVersion;
+
+	/** {@link #lineageOf} by code: asked for every event posted, computed once per code and catalog version. */
+	private final Map<String, Set<String>> lineages = new ConcurrentHashMap<>();
 
 	public CatalogLookup(Collection<EssentialService> services, Collection<LocalityVersion> localities,
 			Collection<IndicatorTarget> targets) {
@@ -154,6 +163,28 @@ public final class CatalogLookup {
 			locality(code, dayBefore).ifPresent(predecessors::add);
 		}
 		return predecessors;
+	}
+
+	/**
+	 * The codes a unit answers for: its own and, through the lineage, every code of a unit merged into any of its
+	 * versions (Tuyên Quang 08 answers for Hà Giang 02). A local system of today's unit posts the late events of the
+	 * units it took over under their old codes.
+	 */
+	public Set<String> lineageOf(String code) {
+		return this.lineages.computeIfAbsent(code, (c) -> {
+			Set<String> codes = new TreeSet<>();
+			Set<LocalityVersion> visited = new HashSet<>();
+			Deque<LocalityVersion> toVisit = new ArrayDeque<>(versionsOf(c));
+			while (!toVisit.isEmpty()) {
+				LocalityVersion version = toVisit.poll();
+				if (visited.add(version)) {
+					codes.add(version.code());
+					toVisit.addAll(versionsOf(version.code()));
+					toVisit.addAll(predecessorsOf(version));
+				}
+			}
+			return Set.copyOf(codes);
+		});
 	}
 
 	/** The target of an indicator in force on a day: the latest that took effect by then. */

@@ -26,7 +26,9 @@ public enum ProblemType {
 	STALE_REVISION("stale-revision", "Stale revision"),
 	REVISION_REQUIRED("revision-required", "Revision required"),
 	CATALOG_CONFLICT("catalog-conflict", "Conflicts with the catalog"),
+	UNAUTHENTICATED("unauthenticated", "Unauthenticated"),
 	FORBIDDEN("forbidden", "Forbidden"),
+	RATE_LIMITED("rate-limited", "Too many requests"),
 	INGEST_UNAVAILABLE("ingest-unavailable", "Ingest temporarily unavailable"),
 	SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable");
 

@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
@@ -23,13 +27,13 @@ import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.rollup.Counts;
 import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -225,6 +229,12 @@ class LocalityMetricsResourceTests {
 					month + "-15T09:00:00+07:00", (i < online) ? Channel.ONLINE : Channel.IN_PERSON));
 		}
 		return new Entry(new RollupKey(Granularity.MONTH, month, locality, "P06-03"), counts);
+	}
+
+	/** Every request is the committee's, who reads the figures. */
+	private static MockHttpServletRequestBuilder get(String path, Object... variables) {
+		return MockMvcRequestBuilders.get(path, variables)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.COMMITTEE));
 	}
 
 }

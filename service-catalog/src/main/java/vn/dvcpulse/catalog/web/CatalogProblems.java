@@ -12,7 +12,6 @@ import vn.dvcpulse.catalog.store.CatalogUnavailableException;
 import vn.dvcpulse.catalog.store.NotInCatalogException;
 import vn.dvcpulse.catalog.store.StaleRevisionException;
 import vn.dvcpulse.catalog.web.Revisions.RevisionRequiredException;
-import vn.dvcpulse.catalog.web.StewardAccess.NotStewardException;
 import vn.dvcpulse.contract.problem.ProblemType;
 import vn.dvcpulse.contract.problem.RequestProblems;
 
@@ -45,11 +44,6 @@ class CatalogProblems extends RequestProblems {
 	@ExceptionHandler
 	ResponseEntity<Object> conflict(CatalogConflictException ex) {
 		return answer(problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.CATALOG_CONFLICT, ex.getMessage()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Object> notSteward(NotStewardException ex) {
-		return answer(problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,12 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.catalog.domain.LocalityDraft;
 import vn.dvcpulse.catalog.store.CatalogStore;
 import vn.dvcpulse.catalog.store.NotInCatalogException;
 import vn.dvcpulse.contract.ReceiptPeriods;
-import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogChange.CatalogEntity;
+import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 
@@ -68,8 +68,8 @@ class LocalityResource {
 
 	/** A new version: a future merger, split or renaming, closing its predecessors on the day before. */
 	@PostMapping
-	ResponseEntity<AddedLocality> add(@Valid @RequestBody LocalityDraft draft, HttpServletRequest request) {
-		List<LocalityVersion> written = this.catalog.addLocalityVersion(draft, StewardAccess.steward(request));
+	ResponseEntity<AddedLocality> add(@Valid @RequestBody LocalityDraft draft) {
+		List<LocalityVersion> written = this.catalog.addLocalityVersion(draft, Caller.current().subject());
 		return Revisions.withEtag(ResponseEntity.status(201), written.get(0).revision(),
 				new AddedLocality(written.get(0), written.subList(1, written.size())));
 	}

@@ -3,7 +3,6 @@ package vn.dvcpulse.catalog.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,12 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.catalog.domain.ServiceDraft;
 import vn.dvcpulse.catalog.store.CatalogStore;
 import vn.dvcpulse.catalog.store.NotInCatalogException;
 import vn.dvcpulse.contract.ReceiptPeriods;
-import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogChange.CatalogEntity;
+import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
 import vn.dvcpulse.contract.catalog.OnlineLevelChange;
@@ -76,9 +76,8 @@ class ServiceResource {
 	@PutMapping("/{code}")
 	ResponseEntity<EssentialService> put(@PathVariable String code, @Valid @RequestBody ServiceDraft draft,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-			HttpServletRequest request) {
-		String steward = StewardAccess.steward(request);
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+		String steward = Caller.current().subject();
 		if (Revisions.createOnly(ifNoneMatch)) {
 			if (!code.matches(CODE_PATTERN)) {
 				throw new InvalidFieldsException(
@@ -94,11 +93,10 @@ class ServiceResource {
 	/** The service's online level changes from a day on. */
 	@PostMapping("/{code}/online-levels")
 	ResponseEntity<EssentialService> changeOnlineLevel(@PathVariable String code,
-			@Valid @RequestBody LevelChange change, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			HttpServletRequest request) {
+			@Valid @RequestBody LevelChange change, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		EssentialService updated = this.catalog.changeOnlineLevel(code,
 				new OnlineLevelChange(change.level(), change.effectiveFrom()), Revisions.required(ifMatch),
-				StewardAccess.steward(request));
+				Caller.current().subject());
 		return Revisions.withEtag(ResponseEntity.ok(), updated.revision(), updated);
 	}
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,11 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.catalog.store.CatalogStore;
 import vn.dvcpulse.catalog.store.NotInCatalogException;
 import vn.dvcpulse.contract.ReceiptPeriods;
-import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogChange.CatalogEntity;
+import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.Indicator;
 import vn.dvcpulse.contract.catalog.IndicatorTarget;
@@ -66,13 +66,12 @@ class TargetResource {
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
 			@Valid @RequestBody TargetChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-			HttpServletRequest request) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		boolean exists = this.catalog.lookup().targets().stream()
 			.anyMatch((t) -> t.key().equals(IndicatorTarget.key(indicator, effectiveFrom)));
 		Long expected = Revisions.createOnly(ifNoneMatch) && !exists ? null : Revisions.required(ifMatch);
 		IndicatorTarget target = this.catalog.setTarget(indicator, effectiveFrom, change.threshold(), change.basis(),
-				expected, StewardAccess.steward(request));
+				expected, Caller.current().subject());
 		return Revisions.withEtag(ResponseEntity.status(exists ? 200 : 201), target.revision(), target);
 	}
 

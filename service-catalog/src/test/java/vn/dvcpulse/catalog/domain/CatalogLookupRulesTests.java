@@ -57,6 +57,15 @@ class CatalogLookupRulesTests {
 	}
 
 	@Test
+	void aUnitAnswersForItsOwnCode_andTheCodesOfTheUnitsMergedIntoIt() {
+		assertThat(this.lookup.lineageOf("08")).containsExactlyInAnyOrder("08", "02");
+		assertThat(this.lookup.lineageOf("79")).contains("79", "74", "77");
+		assertThat(this.lookup.lineageOf("01")).containsExactly("01");
+		assertThat(this.lookup.lineageOf("02")).containsExactly("02");
+		assertThat(this.lookup.lineageOf("00")).isEmpty();
+	}
+
+	@Test
 	void knownServices_andTargetsInForce() {
 		assertThat(this.lookup.isKnownService("P06-03")).isTrue();
 		assertThat(this.lookup.isKnownService("P06-99")).isFalse();

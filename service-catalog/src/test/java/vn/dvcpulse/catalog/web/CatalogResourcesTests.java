@@ -1,21 +1,27 @@
 package vn.dvcpulse.catalog.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import vn.dvcpulse.access.AccessToken;
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.catalog.domain.ReferenceData;
 import vn.dvcpulse.catalog.store.CatalogConflictException;
 import vn.dvcpulse.catalog.store.CatalogStore;
 import vn.dvcpulse.catalog.store.StaleRevisionException;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
+import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -27,9 +33,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -37,6 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest({ ServiceResource.class, LocalityResource.class, TargetResource.class })
 class CatalogResourcesTests {
+
+	static final String COMMITTEE = TestTokens.bearer(Role.COMMITTEE);
 
 	static final Instant SEEDED = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -143,17 +148,17 @@ class CatalogResourcesTests {
 
 	@Test
 	void edits_needTheStewardRole() throws Exception {
+		this.mvc.perform(MockMvcRequestBuilders.put("/api/v1/catalog/services/Q422-19")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(DRAFT)
+			.header("If-Match", "\"1\""))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:unauthenticated"));
 		this.mvc.perform(put("/api/v1/catalog/services/Q422-19").contentType(MediaType.APPLICATION_JSON)
 			.content(DRAFT)
 			.header("If-Match", "\"1\""))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:forbidden"));
-		this.mvc.perform(put("/api/v1/catalog/services/Q422-19").contentType(MediaType.APPLICATION_JSON)
-			.content(DRAFT)
-			.header("If-Match", "\"1\"")
-			.header("X-DVC-Subject", "ops-1")
-			.header("X-DVC-Roles", "OPERATOR,COMMITTEE"))
-			.andExpect(status().isForbidden());
 		verify(this.catalog, never()).updateService(any(), any(), anyLong(), any());
 	}
 
@@ -205,10 +210,29 @@ class CatalogResourcesTests {
 			.andExpect(jsonPath("$.detail").value(containsString("overlaps")));
 	}
 
+	/** As the steward, steward-1: replaces the committee's token the request was built with. */
 	private static MockHttpServletRequestBuilder steward(MockHttpServletRequestBuilder request) {
+		String steward = "Bearer " + TestTokens.token((claims) -> claims.subject("steward-1")
+			.claim(AccessToken.ROLES_CLAIM, List.of(Role.CATALOG_ADMIN.name())));
 		return request.contentType(MediaType.APPLICATION_JSON)
-			.header("X-DVC-Subject", "steward-1")
-			.header("X-DVC-Roles", "CATALOG_ADMIN");
+			.with((mock) -> {
+				mock.removeHeader(HttpHeaders.AUTHORIZATION);
+				mock.addHeader(HttpHeaders.AUTHORIZATION, steward);
+				return mock;
+			});
+	}
+
+	/** Requests are the committee's (it may read, not edit) unless {@link #steward} makes them the steward's. */
+	private static MockHttpServletRequestBuilder get(String path, Object... variables) {
+		return MockMvcRequestBuilders.get(path, variables).header(HttpHeaders.AUTHORIZATION, COMMITTEE);
+	}
+
+	private static MockHttpServletRequestBuilder put(String path) {
+		return MockMvcRequestBuilders.put(path).header(HttpHeaders.AUTHORIZATION, COMMITTEE);
+	}
+
+	private static MockHttpServletRequestBuilder post(String path) {
+		return MockMvcRequestBuilders.post(path).header(HttpHeaders.AUTHORIZATION, COMMITTEE);
 	}
 
 }

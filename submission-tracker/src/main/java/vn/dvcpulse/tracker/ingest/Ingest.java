@@ -16,10 +16,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.problem.InvalidFieldsException;
 import vn.dvcpulse.contract.problem.RequestProblems;
@@ -50,8 +51,11 @@ public class Ingest {
 
 	private final IngestMetrics metrics;
 
+	private final LocalityScope scope;
+
 	Ingest(EventRules rules, TrackerQueries queries, SubmissionLog log, Validator validator, JsonMapper json,
-			IngestMetrics metrics) {
+			IngestMetrics metrics, LocalityScope scope) {
+		this.scope = scope;
 		this.rules = rules;
 		this.queries = queries;
 		this.log = log;
@@ -62,18 +66,26 @@ public class Ingest {
 
 	/**
 	 * One event, already read and validated by the web layer.
+	 * @throws LocalityNotAllowedException when the caller may not post for its locality
 	 * @throws InvalidFieldsException when a rule refuses it
 	 * @throws EventIdConflictException when its eventId names a different accepted event
 	 * @throws IngestUnavailableException when Kafka did not acknowledge it
 	 */
-	public IngestOutcome accept(ApplicationEvent event) {
+	public IngestOutcome accept(ApplicationEvent event, Caller caller) {
 		try {
+			if (!this.scope.maySubmitFor(caller, event.localityCode())) {
+				throw new LocalityNotAllowedException(notAllowed(caller, event.localityCode()));
+			}
 			this.rules.check(event);
 			Optional<IngestOutcome> duplicate = duplicate(event);
 			IngestOutcome outcome = duplicate
 				.orElseGet(() -> IngestOutcome.accepted(event.eventId(), this.log.append(event)));
 			this.metrics.count(event.localityCode(), outcome);
 			return outcome;
+		}
+		catch (LocalityNotAllowedException ex) {
+			this.metrics.rejected(event.localityCode(), IngestProblems.localityNotAllowed(ex.getMessage()));
+			throw ex;
 		}
 		catch (InvalidFieldsException ex) {
 			this.metrics.rejected(event.localityCode(), RequestProblems.problemOf(ex));
@@ -89,12 +101,30 @@ public class Ingest {
 		}
 	}
 
-	/** Each item judged on its own; the valid ones are appended together, not held back by the others. */
-	public List<IngestOutcome> acceptAll(List<JsonNode> items) {
+	/**
+	 * Each item judged on its own; the valid ones are appended together, not held back by the others. A batch is
+	 * one sender's: an item for a locality the caller may not post for refuses the whole batch before anything is
+	 * appended.
+	 * @throws LocalityNotAllowedException naming the items of other localities
+	 */
+	public List<IngestOutcome> acceptAll(List<JsonNode> items, Caller caller) {
+		List<Integer> foreign = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			String locality = localityOf(items.get(i));
+			if (locality != null && !this.scope.maySubmitFor(caller, locality)) {
+				foreign.add(i);
+			}
+		}
+		if (!foreign.isEmpty()) {
+			foreign.forEach((i) -> this.metrics.rejected(localityOf(items.get(i)),
+					IngestProblems.localityNotAllowed(notAllowed(caller, localityOf(items.get(i))))));
+			throw new LocalityNotAllowedException(notAllowed(caller, "another locality") + "; items (from 0) "
+					+ foreign + "; nothing of this batch was accepted");
+		}
 		List<IngestOutcome> outcomes = new ArrayList<>(items.size());
 		List<CompletableFuture<Instant>> appends = new ArrayList<>(items.size());
 		for (JsonNode item : items) {
-			Judged judged = judge(item);
+			Judged judged = judge(item, caller);
 			outcomes.add(judged.outcome());
 			appends.add((judged.toAppend() != null) ? this.log.appendAsync(judged.toAppend()) : null);
 		}
@@ -107,8 +137,12 @@ public class Ingest {
 		return outcomes;
 	}
 
-	/** Every line of an NDJSON stream, read and appended as it comes: memory stays the same for any length. */
-	public ImportSummary importLines(BufferedReader lines) {
+	/**
+	 * Every line of an NDJSON stream, read and appended as it comes: memory stays the same for any length. A line
+	 * for a locality the caller may not post for is refused on its own ({@code 403} in the summary), as the lines
+	 * before it may already be appended.
+	 */
+	public ImportSummary importLines(BufferedReader lines, Caller caller) {
 		ImportSummary.Counter summary = new ImportSummary.Counter();
 		Deque<Pending> inFlight = new ArrayDeque<>();
 		long number = 0;
@@ -119,7 +153,7 @@ public class Ingest {
 				if (line.isBlank()) {
 					continue;
 				}
-				Judged judged = judge(line);
+				Judged judged = judge(line, caller);
 				if (judged.toAppend() == null) {
 					summary.add(number, judged.outcome());
 					this.metrics.count(judged.localityCode(), judged.outcome());
@@ -160,7 +194,7 @@ public class Ingest {
 	}
 
 	/** Reads, validates and checks one item; what passes is to be appended. */
-	private Judged judge(Object item) {
+	private Judged judge(Object item, Caller caller) {
 		ApplicationEvent event = null;
 		try {
 			event = (item instanceof JsonNode node) ? this.json.treeToValue(node, ApplicationEvent.class)
@@ -168,6 +202,11 @@ public class Ingest {
 			Set<ConstraintViolation<ApplicationEvent>> violations = this.validator.validate(event);
 			if (!violations.isEmpty()) {
 				throw new InvalidFieldsException(RequestProblems.fieldProblems(violations));
+			}
+			if (!this.scope.maySubmitFor(caller, event.localityCode())) {
+				return new Judged(IngestOutcome.rejected(event.eventId(),
+						IngestProblems.localityNotAllowed(notAllowed(caller, event.localityCode()))), null,
+						event.localityCode());
 			}
 			this.rules.check(event);
 			Optional<IngestOutcome> duplicate = duplicate(event);
@@ -185,6 +224,11 @@ public class Ingest {
 			return new Judged(IngestOutcome.rejected(event.eventId(), IngestProblems.conflict(ex)), null,
 					event.localityCode());
 		}
+	}
+
+	private static String notAllowed(Caller caller, String locality) {
+		return "This token may post events of locality " + caller.locality() + " and the units merged into it only, "
+				+ "not of " + locality;
 	}
 
 	/**

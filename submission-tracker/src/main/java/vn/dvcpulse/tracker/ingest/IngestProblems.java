@@ -18,6 +18,11 @@ public final class IngestProblems {
 				"The event was not accepted; post it again with the same eventId");
 	}
 
+	/** A submitter posted for a locality its token does not name: nothing of it is produced. */
+	public static ProblemDetail localityNotAllowed(String detail) {
+		return RequestProblems.problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, detail);
+	}
+
 	public static ProblemDetail conflict(EventIdConflictException ex) {
 		return RequestProblems.problem(HttpStatus.CONFLICT, ProblemType.EVENT_ID_CONFLICT, ex.getMessage());
 	}

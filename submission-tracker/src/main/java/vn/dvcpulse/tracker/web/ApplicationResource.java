@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.tracker.domain.ApplicationState;
 import vn.dvcpulse.tracker.domain.RecordedEvent;
+import vn.dvcpulse.tracker.ingest.LocalityScope;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 
 /** An application as the tracker sees it: what counted, what waits, what was rejected. */
@@ -20,12 +22,16 @@ class ApplicationResource {
 
 	private final TrackerQueries queries;
 
-	ApplicationResource(TrackerQueries queries) {
+	private final LocalityScope scope;
+
+	ApplicationResource(TrackerQueries queries, LocalityScope scope) {
 		this.queries = queries;
+		this.scope = scope;
 	}
 
 	@GetMapping("/{localityCode}/{applicationId}")
 	ApplicationView application(@PathVariable String localityCode, @PathVariable String applicationId) {
+		this.scope.checkRead(Caller.current(), localityCode);
 		ApplicationState state = this.queries.application(localityCode, applicationId)
 			.orElseThrow(() -> new NoSuchApplicationException(localityCode, applicationId));
 		return new ApplicationView(localityCode, applicationId, status(state), state.milestones(), state.held(),

@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import tools.jackson.databind.json.JsonMapper;
+
 import vn.dvcpulse.contract.problem.BodyTooLargeException;
 import vn.dvcpulse.contract.problem.RequestProblems;
 

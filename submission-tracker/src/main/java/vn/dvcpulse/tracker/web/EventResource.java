@@ -16,13 +16,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
 import tools.jackson.databind.JsonNode;
+
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.tracker.ingest.ImportSummary;
 import vn.dvcpulse.tracker.ingest.Ingest;
-import vn.dvcpulse.tracker.ingest.IngestOutcome;
 import vn.dvcpulse.tracker.ingest.IngestOutcome.Status;
+import vn.dvcpulse.tracker.ingest.IngestOutcome;
 
 /** Where local case-handling systems post the steps of their applications: one, a batch, or a whole history. */
 @RestController
@@ -45,7 +46,7 @@ class EventResource {
 	 */
 	@PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Receipt> post(@Valid @RequestBody ApplicationEvent event) {
-		IngestOutcome outcome = this.ingest.accept(event);
+		IngestOutcome outcome = this.ingest.accept(event, Caller.current());
 		boolean duplicate = outcome.status() == Status.DUPLICATE;
 		return ResponseEntity.status(duplicate ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.body(new Receipt(outcome.eventId(), outcome.acceptedAt(), duplicate));
@@ -57,7 +58,7 @@ class EventResource {
 		if (items.size() > BATCH_LIMIT) {
 			throw new TooManyItemsException(items.size(), BATCH_LIMIT);
 		}
-		List<IngestOutcome> outcomes = this.ingest.acceptAll(items);
+		List<IngestOutcome> outcomes = this.ingest.acceptAll(items, Caller.current());
 		return new BatchResult(count(outcomes, Status.ACCEPTED), count(outcomes, Status.DUPLICATE),
 				count(outcomes, Status.REJECTED), outcomes);
 	}
@@ -70,7 +71,7 @@ class EventResource {
 	ImportSummary importHistory(HttpServletRequest request) throws IOException {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-			return this.ingest.importLines(lines);
+			return this.ingest.importLines(lines, Caller.current());
 		}
 	}
 

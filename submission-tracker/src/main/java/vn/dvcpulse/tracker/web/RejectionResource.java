@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.contract.rejection.Rejection;
-import vn.dvcpulse.tracker.stream.TrackerQueries;
+import vn.dvcpulse.tracker.ingest.LocalityScope;
 import vn.dvcpulse.tracker.stream.TrackerQueries.RejectionPage;
+import vn.dvcpulse.tracker.stream.TrackerQueries;
 
 /** The feed of events accepted at the door but not counted, and why: what a submitter corrects. */
 @RestController
@@ -24,8 +26,11 @@ class RejectionResource {
 
 	private final TrackerQueries queries;
 
-	RejectionResource(TrackerQueries queries) {
+	private final LocalityScope scope;
+
+	RejectionResource(TrackerQueries queries, LocalityScope scope) {
 		this.queries = queries;
+		this.scope = scope;
 	}
 
 	/**
@@ -38,6 +43,7 @@ class RejectionResource {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
 			@RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		this.scope.checkRead(Caller.current(), locality);
 		Instant from = (since != null) ? since : Instant.EPOCH;
 		RejectionPage page = this.queries.rejections(locality, from, after, limit);
 		return new Rejections(locality, from, page.rejections().size(), page.rejections(), page.next());

@@ -18,6 +18,7 @@ import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.ingest.IngestProblems;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
+import vn.dvcpulse.tracker.ingest.LocalityNotAllowedException;
 import vn.dvcpulse.tracker.stream.StateNotReadyException;
 import vn.dvcpulse.tracker.web.ApplicationResource.NoSuchApplicationException;
 
@@ -63,6 +64,11 @@ class TrackerProblems extends RequestProblems {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.ingest.retryAfter().toSeconds()))
 			.body(IngestProblems.unavailable());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> localityNotAllowed(LocalityNotAllowedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(IngestProblems.localityNotAllowed(ex.getMessage()));
 	}
 
 	@ExceptionHandler

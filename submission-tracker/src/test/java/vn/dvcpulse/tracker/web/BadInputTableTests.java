@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.tracker.Submitters;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
 import vn.dvcpulse.tracker.stream.TrackerQueries;
 
@@ -96,7 +97,10 @@ class BadInputTableTests {
 			type="RATED"                                        | 400 | missing-field
 			""")
 	void badInput_isRefusedWithItsProblem_andReachesNothing(String change, int status, String type) throws Exception {
-		this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(body(change)))
+		this.mvc
+			.perform(post("/api/v1/events").with(Submitters.ofItsLocality())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(change)))
 			.andExpect(status().is(status))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:" + type))
@@ -123,5 +127,4 @@ class BadInputTableTests {
 		}
 		return VALID.replace("}", ",\"" + field + "\":" + value + "}");
 	}
-
 }

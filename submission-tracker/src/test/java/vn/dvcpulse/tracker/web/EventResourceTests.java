@@ -9,22 +9,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.dvcpulse.access.Role;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.testsupport.TestTokens;
+import vn.dvcpulse.tracker.Submitters;
 import vn.dvcpulse.tracker.domain.ApplicationLife;
 import vn.dvcpulse.tracker.domain.ApplicationState;
-import vn.dvcpulse.tracker.stream.TrackerQueries;
-import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
 import vn.dvcpulse.tracker.ingest.SubmissionLog;
+import vn.dvcpulse.tracker.stream.TrackerQueries;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,7 +38,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -284,6 +289,32 @@ class EventResourceTests {
 	}
 
 	@Test
+	void aSubmitter_postsForItsLocalityAndTheUnitsMergedIntoIt_only() throws Exception {
+		given(this.submissionLog.append(any())).willReturn(NOW);
+		String haGiang = VALID.replace("\"01\"", "\"02\"").replace("2025-07-21T08:30:00+07:00",
+				"2025-06-30T23:59:00+07:00");
+		// Tuyên Quang's system backfills Hà Giang's applications under their old code
+		this.mvc.perform(MockMvcRequestBuilders.post("/api/v1/events")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.SUBMITTER, "08"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(haGiang)).andExpect(status().isAccepted());
+		// Hà Nội's may not
+		this.mvc.perform(MockMvcRequestBuilders.post("/api/v1/events")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.SUBMITTER, "01"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(haGiang.replace("e-1", "e-2")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:forbidden"));
+		// nor may an operator post at all
+		this.mvc.perform(MockMvcRequestBuilders.post("/api/v1/events")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID.replace("e-1", "e-3")))
+			.andExpect(status().isForbidden());
+		verify(this.submissionLog, times(1)).append(any());
+	}
+
+	@Test
 	void postEvent_moreThanFiveMinutesAhead_orBefore2020_isOutOfRange() throws Exception {
 		postEvent(VALID.replace("2025-07-21T08:30:00+07:00", "2025-08-01T10:06:00+07:00"))
 			.andExpect(status().isBadRequest())
@@ -308,4 +339,8 @@ class EventResourceTests {
 		return this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
+	/** A POST by the submitter of the locality the events name. */
+	private static MockHttpServletRequestBuilder post(String path) {
+		return MockMvcRequestBuilders.post(path).with(Submitters.ofItsLocality());
+	}
 }

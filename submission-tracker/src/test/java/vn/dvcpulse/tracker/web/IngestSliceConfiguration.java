@@ -15,6 +15,7 @@ import vn.dvcpulse.tracker.config.JsonConfig;
 import vn.dvcpulse.tracker.ingest.EventRules;
 import vn.dvcpulse.tracker.ingest.Ingest;
 import vn.dvcpulse.tracker.ingest.IngestMetrics;
+import vn.dvcpulse.tracker.ingest.LocalityScope;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
 
 /**
@@ -23,7 +24,7 @@ import vn.dvcpulse.tracker.ingest.IngestProperties;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
-@Import({ Ingest.class, EventRules.class, IngestMetrics.class, JsonConfig.class })
+@Import({ Ingest.class, EventRules.class, IngestMetrics.class, LocalityScope.class, JsonConfig.class })
 class IngestSliceConfiguration {
 
 	static final Instant NOW = Instant.parse("2025-08-01T03:00:00Z");

@@ -1,0 +1,123 @@
+package vn.dvcpulse.gateway;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import vn.dvcpulse.access.AccessProblems;
+import vn.dvcpulse.access.AccessToken;
+import vn.dvcpulse.access.Role;
+import vn.dvcpulse.contract.problem.ProblemType;
+
+/**
+ * Token buckets (Bucket4j, in this gateway's memory) per client, the token's subject, and per role: a request takes
+ * one token from its client's bucket and one from each of its roles' buckets, and is answered {@code 429} with
+ * {@code Retry-After} when any is empty. Runs after authentication, so only verified callers are counted; with
+ * several gateway instances each keeps its own buckets, so the limits hold per instance.
+ */
+@Component
+class RateLimits implements WebFilter, Ordered {
+
+	private final Limits limits;
+
+	private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
+
+	private final Map<Role, Bucket> roles = new EnumMap<>(Role.class);
+
+	RateLimits(Limits limits) {
+		this.limits = limits;
+		limits.perRole().forEach((role, perSecond) -> this.roles.put(role, bucket(perSecond)));
+	}
+
+	@Override
+	public int getOrder() {
+		return 0; // after Spring Security's filter chain (-100)
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.cast(JwtAuthenticationToken.class)
+			.map((token) -> waitFor(token.getToken().getSubject(), AccessToken.roles(token.getToken())))
+			.defaultIfEmpty(0L)
+			.flatMap((nanos) -> (nanos > 0) ? tooMany(exchange, nanos) : chain.filter(exchange));
+	}
+
+	/** How long the caller must wait, in nanoseconds, or 0 when a token was taken from every bucket. */
+	private long waitFor(String subject, Set<Role> callerRoles) {
+		if (callerRoles.isEmpty()) {
+			return 0; // refused by the access rules anyway
+		}
+		Bucket client = this.clients.computeIfAbsent(subject, (s) -> bucket(callerRoles.stream()
+			.mapToLong((role) -> this.limits.perClient().getOrDefault(role, 1L))
+			.max()
+			.orElse(1)));
+		long wait = take(client);
+		for (Role role : callerRoles) {
+			Bucket shared = this.roles.get(role);
+			if (wait == 0 && shared != null) {
+				wait = take(shared);
+			}
+		}
+		return wait;
+	}
+
+	private static long take(Bucket bucket) {
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+	}
+
+	private static Bucket bucket(long perSecond) {
+		return Bucket.builder()
+			.addLimit((limit) -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+			.build();
+	}
+
+	private static Mono<Void> tooMany(ServerWebExchange exchange, long nanos) {
+		ServerHttpResponse response = exchange.getResponse();
+		long seconds = Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
+		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		byte[] body = AccessProblems.body(ProblemType.RATE_LIMITED, 429,
+				"This client or role sent more requests than its limit allows; retry after " + seconds + " s",
+				exchange.getRequest().getPath().value());
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * @param perClient requests per second for one client, by role
+	 * @param perRole   requests per second for all clients of a role together
+	 */
+	@ConfigurationProperties("dvc.gateway.rate-limits")
+	record Limits(Map<Role, Long> perClient, Map<Role, Long> perRole) {
+
+		Limits {
+			perClient = (perClient != null) ? perClient : Map.of();
+			perRole = (perRole != null) ? perRole : Map.of();
+		}
+
+	}
+
+}

@@ -36,7 +36,12 @@ class RequestIds implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String id = RequestId.of(exchange.getRequest().getHeaders().getFirst(HEADER));
 		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> headers.set(HEADER, id)).build();
+		// set again as the answer leaves: the service behind returns the id too, and it must appear once
 		exchange.getResponse().getHeaders().set(HEADER, id);
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HEADER, id);
+			return Mono.empty();
+		});
 		exchange.getAttributes().put(ORIGINAL_PATH, request.getPath().value());
 		long start = System.nanoTime();
 		return chain.filter(exchange.mutate().request(request).build())

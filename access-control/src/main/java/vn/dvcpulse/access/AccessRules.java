@@ -16,7 +16,7 @@ public final class AccessRules {
 
 	/** Open to anyone: health for probes, the API description. */
 	public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**", "/livez",
-			"/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error");
+			"/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/error");
 
 	/**
 	 * The endpoints each role may call. A request matching none is refused, so a new endpoint is closed until it

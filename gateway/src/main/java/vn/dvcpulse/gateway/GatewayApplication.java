@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import vn.dvcpulse.access.GatewayAccessConfiguration;
 
 @SpringBootApplication
-@EnableConfigurationProperties(RateLimits.Limits.class)
+@EnableConfigurationProperties({ RateLimits.Limits.class, ApiDocument.Services.class })
 @Import(GatewayAccessConfiguration.class)
 public class GatewayApplication {
 

@@ -5,10 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
+import vn.dvcpulse.access.ApiDescription;
 import vn.dvcpulse.access.ServiceAccessConfiguration;
 
 @SpringBootApplication
-@Import(ServiceAccessConfiguration.class)
+@Import({ ServiceAccessConfiguration.class, ApiDescription.class })
 @ConfigurationPropertiesScan
 public class SubmissionTrackerApplication {
 

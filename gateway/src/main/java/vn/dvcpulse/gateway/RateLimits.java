@@ -1,13 +1,11 @@
 package vn.dvcpulse.gateway;
 
-import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -29,23 +27,27 @@ import vn.dvcpulse.access.Role;
 import vn.dvcpulse.contract.problem.ProblemType;
 
 /**
- * Token buckets (Bucket4j, in this gateway's memory) per client, the token's subject, and per role: a request takes
- * one token from its client's bucket and one from each of its roles' buckets, and is answered {@code 429} with
- * {@code Retry-After} when any is empty. Runs after authentication, so only verified callers are counted; with
- * several gateway instances each keeps its own buckets, so the limits hold per instance.
+ * Token buckets (Bucket4j) per client, the token's subject, and per role: a request takes one token from its
+ * client's bucket and one from each of its roles' buckets, and is answered {@code 429} with {@code Retry-After} when
+ * any is empty. Runs after authentication, so only verified callers are counted. The buckets are in this gateway's
+ * memory, or in Redis when {@code dvc.gateway.rate-limits.redis-uri} is set, so that several instances share them.
  */
 @Component
-class RateLimits implements WebFilter, Ordered {
+class RateLimits implements WebFilter, Ordered, DisposableBean {
 
 	private final Limits limits;
 
-	private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
-
-	private final Map<Role, Bucket> roles = new EnumMap<>(Role.class);
+	private final BucketStore buckets;
 
 	RateLimits(Limits limits) {
 		this.limits = limits;
-		limits.perRole().forEach((role, perSecond) -> this.roles.put(role, bucket(perSecond)));
+		this.buckets = (limits.redisUri() != null && !limits.redisUri().isBlank())
+				? new BucketStore.InRedis(limits.redisUri()) : new BucketStore.InMemory();
+	}
+
+	@Override
+	public void destroy() {
+		this.buckets.close();
 	}
 
 	@Override
@@ -69,15 +71,15 @@ class RateLimits implements WebFilter, Ordered {
 		if (callerRoles.isEmpty()) {
 			return 0; // refused by the access rules anyway
 		}
-		Bucket client = this.clients.computeIfAbsent(subject, (s) -> bucket(callerRoles.stream()
+		long perSecond = callerRoles.stream()
 			.mapToLong((role) -> this.limits.perClient().getOrDefault(role, 1L))
 			.max()
-			.orElse(1)));
-		long wait = take(client);
+			.orElse(1);
+		long wait = take(this.buckets.bucket("client:" + subject, perSecond));
 		for (Role role : callerRoles) {
-			Bucket shared = this.roles.get(role);
+			Long shared = this.limits.perRole().get(role);
 			if (wait == 0 && shared != null) {
-				wait = take(shared);
+				wait = take(this.buckets.bucket("role:" + role, shared));
 			}
 		}
 		return wait;
@@ -86,12 +88,6 @@ class RateLimits implements WebFilter, Ordered {
 	private static long take(Bucket bucket) {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
-	}
-
-	private static Bucket bucket(long perSecond) {
-		return Bucket.builder()
-			.addLimit((limit) -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
-			.build();
 	}
 
 	private static Mono<Void> tooMany(ServerWebExchange exchange, long nanos) {
@@ -109,9 +105,10 @@ class RateLimits implements WebFilter, Ordered {
 	/**
 	 * @param perClient requests per second for one client, by role
 	 * @param perRole   requests per second for all clients of a role together
+	 * @param redisUri  where the buckets are shared ({@code redis://host:6379}); in memory when not set
 	 */
 	@ConfigurationProperties("dvc.gateway.rate-limits")
-	record Limits(Map<Role, Long> perClient, Map<Role, Long> perRole) {
+	record Limits(Map<Role, Long> perClient, Map<Role, Long> perRole, String redisUri) {
 
 		Limits {
 			perClient = (perClient != null) ? perClient : Map.of();

@@ -1,0 +1,84 @@
+package vn.dvcpulse.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * Where the rate limits' token buckets live: in this gateway's memory, or in Redis so that several gateway
+ * instances share one bucket per client and per role. Either way a bucket holds {@code perSecond} tokens and
+ * refills them continuously over a second.
+ */
+interface BucketStore extends AutoCloseable {
+
+	Bucket bucket(String key, long perSecond);
+
+	@Override
+	default void close() {
+	}
+
+	static BucketConfiguration perSecond(long perSecond) {
+		return BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+			.build();
+	}
+
+	/** This instance's buckets only. */
+	final class InMemory implements BucketStore {
+
+		private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+		@Override
+		public Bucket bucket(String key, long perSecond) {
+			return this.buckets.computeIfAbsent(key,
+					(k) -> Bucket.builder().addLimit(perSecond(perSecond).getBandwidths()[0]).build());
+		}
+
+	}
+
+	/**
+	 * Buckets in Redis (compare-and-swap, Lettuce), shared by every gateway instance using the same Redis; a bucket
+	 * left alone expires once it would be full again.
+	 */
+	final class InRedis implements BucketStore {
+
+		private final RedisClient client;
+
+		private final StatefulRedisConnection<String, byte[]> connection;
+
+		private final ProxyManager<String> buckets;
+
+		InRedis(String redisUri) {
+			this.client = RedisClient.create(redisUri);
+			this.connection = this.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+			this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
+				.expirationAfterWrite(
+						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+				.build();
+		}
+
+		@Override
+		public Bucket bucket(String key, long perSecond) {
+			return this.buckets.getProxy("dvc-rate:" + key, () -> perSecond(perSecond));
+		}
+
+		@Override
+		public void close() {
+			this.connection.close();
+			this.client.shutdown();
+		}
+
+	}
+
+}

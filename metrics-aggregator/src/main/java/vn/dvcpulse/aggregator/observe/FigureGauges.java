@@ -23,6 +23,7 @@ import vn.dvcpulse.aggregator.stream.FiguresNotReadyException;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
+import vn.dvcpulse.contract.catalog.Indicator;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
 
 /**
@@ -53,6 +54,16 @@ public class FigureGauges {
 		this.catalog = catalog;
 		this.arrivals = arrivals;
 		this.meters = meters;
+		// the target of each indicator in force today, so that dashboards can show the distance to it
+		for (Indicator indicator : Indicator.values()) {
+			Gauge.builder("dvc.target.threshold", this, (gauges) -> gauges.catalog.get()
+				.targetInForce(indicator, LocalDate.now(ReceiptPeriods.ZONE))
+				.map((target) -> target.threshold().doubleValue())
+				.orElse(Double.NaN))
+				.description("The catalog's target of an indicator in force today, as a share")
+				.tag("indicator", indicator.name())
+				.register(meters);
+		}
 	}
 
 	/** Recomputed every 15 s from the rollups: a month or a year is a few thousand entries, read by key range. */
@@ -103,6 +114,15 @@ public class FigureGauges {
 			gauge(prefix + "satisfied.rate", "Rated 4 or 5 ÷ rated", code, period, (i) -> rate(i.satisfied()));
 		}
 		if (!code.equals(NATIONAL)) {
+			// where the unit is and what it is called, for maps and tables: joined on locality in PromQL
+			lookup.versionsOf(code).stream().reduce((earlier, later) -> later).ifPresent((unit) -> Gauge
+				.builder("dvc.locality.info", () -> 1)
+				.description("A current locality's name and centroid (from the catalog), as labels; the value is 1")
+				.tag("locality", code)
+				.tag("name", unit.nameVi())
+				.tag("latitude", (unit.latitude() != null) ? unit.latitude().toString() : "")
+				.tag("longitude", (unit.longitude() != null) ? unit.longitude().toString() : "")
+				.register(this.meters));
 			Gauge.builder("dvc.locality.last.event.age", this, (gauges) -> gauges.secondsSinceLastEvent(code))
 				.description("Seconds since the locality (in today's units, with its predecessors) last sent anything")
 				.baseUnit("seconds")

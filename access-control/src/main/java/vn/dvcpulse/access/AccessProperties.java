@@ -18,7 +18,7 @@ public record AccessProperties(String issuer, String jwkSetUri, Resource publicK
 	public AccessProperties {
 		if (issuer == null || issuer.isBlank()) {
 			throw new IllegalStateException("dvc.access.issuer is required: the iss of the tokens to accept "
-					+ "(DVC_JWT_ISSUER), with dvc.access.jwk-set-uri or dvc.access.public-key-location for the keys");
+					+ "(DVC_ACCESS_ISSUER), with dvc.access.jwk-set-uri or dvc.access.public-key-location for the keys");
 		}
 	}
 

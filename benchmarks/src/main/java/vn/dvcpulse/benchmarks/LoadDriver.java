@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A load driver on the JDK HTTP client for the running stack: {@code single} posts one event per request,
  * {@code batch} posts batches, {@code query} asks for the national yearly ranking; each of {@code clients} threads sends its next request as soon as the last is
- * answered, for {@code seconds} (and at most {@code max-requests} requests in all), and every event is new.
+ * answered, for {@code seconds} (and at most {@code max-requests} requests in all), and every event is new. Client
+ * {@code i} is one locality's system: it posts that locality's events with its token from {@code --stack}'s
+ * {@code token} command (the local stack's issuer).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.LoadDriver \
@@ -40,6 +44,7 @@ public final class LoadDriver {
 			.build();
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		// spread events over today's units and the named services, as a national load would be
+		stack = options.stack();
 		localities = codes(http, options.url() + "/api/v1/catalog/localities", "\"code\":\"(\\d{2})\"");
 		services = codes(http, options.url() + "/api/v1/catalog/services?verified=true", "\"code\":\"([A-Z0-9-]+)\"");
 		// warm up the path (connections, JIT) before measuring
@@ -66,7 +71,9 @@ public final class LoadDriver {
 				while (System.nanoTime() < deadline && sent.incrementAndGet() <= maxRequests) {
 					HttpRequest.Builder request;
 					if (options.query()) {
-						request = HttpRequest.newBuilder(URI.create(options.url() + RANKING)).GET();
+						request = HttpRequest.newBuilder(URI.create(options.url() + options.path()))
+							.header("Authorization", token("COMMITTEE", null))
+							.GET();
 					}
 					else {
 						String body = options.batch() ? batch(run, clientId, sequence, options.batchSize())
@@ -75,6 +82,7 @@ public final class LoadDriver {
 						String path = options.batch() ? "/api/v1/events:batch" : "/api/v1/events";
 						request = HttpRequest.newBuilder(URI.create(options.url() + path))
 							.header("Content-Type", "application/json")
+							.header("Authorization", token("SUBMITTER", localityOf(clientId)))
 							.POST(HttpRequest.BodyPublishers.ofString(body));
 					}
 					long before = System.nanoTime();
@@ -110,8 +118,43 @@ public final class LoadDriver {
 
 	static List<String> services = List.of("P06-03");
 
+	static String stack = "deploy/local/stack";
+
+	static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+	/** Each client is one locality's system: it posts that locality's events with that locality's token. */
+	static String localityOf(int client) {
+		return localities.get(client % localities.size());
+	}
+
+	/** {@code Bearer <token>} of the local stack's issuer ({@code deploy/local/stack token}), one per role and locality. */
+	static String token(String role, String locality) {
+		return tokens.computeIfAbsent(role + "/" + locality, (key) -> {
+			try {
+				List<String> command = new ArrayList<>(List.of(stack, "token", role));
+				if (locality != null) {
+					command.add(locality);
+				}
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				String token = new String(process.getInputStream().readAllBytes()).trim();
+				if (process.waitFor() != 0) {
+					throw new IllegalStateException(String.join(" ", command) + ": " + token);
+				}
+				return "Bearer " + token;
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
 	static List<String> codes(HttpClient http, String url, String pattern) throws Exception {
-		String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+		String body = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token("OPERATOR", null))
+			.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		List<String> codes = new ArrayList<>();
 		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(pattern).matcher(body);
@@ -123,8 +166,8 @@ public final class LoadDriver {
 
 	static String event(String run, int client, long sequence) {
 		String id = "LD-" + run + "-" + client + "-" + sequence;
-		String locality = localities.get((int) (sequence % localities.size()));
-		String service = services.get((int) ((sequence / localities.size()) % services.size()));
+		String locality = localityOf(client);
+		String service = services.get((int) (sequence % services.size()));
 		boolean online = sequence % 3 != 0;
 		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
 		return "{\"eventId\":\"" + id + "-s\",\"type\":\"SUBMITTED\",\"applicationId\":\"" + id
@@ -166,7 +209,12 @@ public final class LoadDriver {
 
 	}
 
-	record Options(String url, String mode, int clients, int seconds, int batchSize, long maxRequests) {
+	/**
+	 * @param path what {@code query} asks for: the national yearly ranking unless given, e.g. one locality's
+	 *             breakdown, {@code /api/v1/metrics/localities/01?granularity=month}
+	 */
+	record Options(String url, String mode, int clients, int seconds, int batchSize, long maxRequests, String stack,
+			String path) {
 
 		boolean batch() {
 			return this.mode.equals("batch");
@@ -183,6 +231,8 @@ public final class LoadDriver {
 			int seconds = 20;
 			int batchSize = 500;
 			long maxRequests = 2_000_000;
+			String stack = "deploy/local/stack";
+			String path = RANKING;
 			for (int i = 0; i + 1 < args.length; i += 2) {
 				switch (args[i]) {
 					case "--url" -> url = args[i + 1];
@@ -191,13 +241,15 @@ public final class LoadDriver {
 					case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
 					case "--batch" -> batchSize = Integer.parseInt(args[i + 1]);
 					case "--max-requests" -> maxRequests = Long.parseLong(args[i + 1]);
+					case "--stack" -> stack = args[i + 1];
+					case "--path" -> path = args[i + 1];
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
 			if (!List.of("single", "batch", "query").contains(mode)) {
 				throw new IllegalArgumentException("--mode is single, batch or query");
 			}
-			return new Options(url, mode, clients, seconds, batchSize, maxRequests);
+			return new Options(url, mode, clients, seconds, batchSize, maxRequests, stack, path);
 		}
 
 	}

@@ -1,0 +1,150 @@
+package vn.dvcpulse.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Freshness as a client sees it: while a steady load of {@code rate} events a second is posted through the gateway
+ * (batches of 100, one client per locality), a probe posts one receipt of a service the load never uses, takes the
+ * time of its {@code 202}, and asks the aggregate API until that service's volume counts it: the time between is one
+ * sample. Probes follow each other for {@code seconds}.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.FreshnessProbe --rate 5000 --seconds 60
+ * </pre>
+ */
+public final class FreshnessProbe {
+
+	private static final Pattern NATIONAL_VOLUME = Pattern.compile("\"national\":\\{\"volume\":(\\d+)");
+
+	private FreshnessProbe() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = "http://127.0.0.1:8080";
+		int rate = 5000;
+		int seconds = 60;
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			switch (args[i]) {
+				case "--url" -> url = args[i + 1];
+				case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+				case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+				case "--stack" -> LoadDriver.stack = args[i + 1];
+				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+			}
+		}
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		LoadDriver.localities = LoadDriver.codes(http, url + "/api/v1/catalog/localities", "\"code\":\"(\\d{2})\"");
+		LoadDriver.services = LoadDriver.codes(http, url + "/api/v1/catalog/services?verified=true",
+				"\"code\":\"([A-Z0-9-]+)\"");
+		String probeService = LoadDriver
+			.codes(http, url + "/api/v1/catalog/services?verified=false", "\"code\":\"([A-Z0-9-]+)\"")
+			.get(0);
+
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		AtomicBoolean loading = new AtomicBoolean(true);
+		AtomicLong posted = new AtomicLong();
+		int clients = 8;
+		int batch = 100;
+		double batchesPerClientPerSecond = rate / (double) clients / batch;
+		ExecutorService load = Executors.newFixedThreadPool(clients);
+		String target = url;
+		for (int client = 0; client < clients; client++) {
+			int id = client;
+			load.submit(() -> {
+				long sequence = 0;
+				long next = System.nanoTime();
+				while (loading.get()) {
+					String body = LoadDriver.batch(run, id, sequence, batch);
+					sequence += batch;
+					http.send(HttpRequest.newBuilder(URI.create(target + "/api/v1/events:batch"))
+						.header("Content-Type", "application/json")
+						.header("Authorization", LoadDriver.token("SUBMITTER", LoadDriver.localityOf(id)))
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.discarding());
+					posted.addAndGet(batch);
+					next += (long) (1e9 / batchesPerClientPerSecond);
+					long wait = next - System.nanoTime();
+					if (wait > 0) {
+						TimeUnit.NANOSECONDS.sleep(wait);
+					}
+				}
+				return null;
+			});
+		}
+		Thread.sleep(5_000); // the load settles before the first probe
+
+		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+		String volumePath = "/api/v1/metrics/services/" + probeService + "?from=" + today + "&to=" + today
+				+ "&granularity=day";
+		List<Long> samples = new ArrayList<>();
+		long loadStarted = System.nanoTime();
+		long postedAtStart = posted.get();
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		int probe = 0;
+		while (System.nanoTime() < deadline) {
+			long before = volume(http, url + volumePath);
+			String event = LoadDriver.event("probe-" + run, 0, probe++).replaceFirst("\"serviceCode\":\"[^\"]+\"",
+					"\"serviceCode\":\"" + probeService + "\"");
+			HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", LoadDriver.token("SUBMITTER", LoadDriver.localityOf(0)))
+				.POST(HttpRequest.BodyPublishers.ofString(event))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			long acknowledged = System.nanoTime();
+			if (accepted.statusCode() != 202) {
+				throw new IllegalStateException("probe answered " + accepted.statusCode() + ": " + accepted.body());
+			}
+			while (volume(http, url + volumePath) <= before) {
+				Thread.sleep(10);
+				if (System.nanoTime() - acknowledged > Duration.ofSeconds(30).toNanos()) {
+					throw new IllegalStateException("a probe was not counted within 30 s");
+				}
+			}
+			samples.add(System.nanoTime() - acknowledged);
+		}
+		double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+		long loadEvents = posted.get() - postedAtStart;
+		loading.set(false);
+		load.shutdown();
+		load.awaitTermination(30, TimeUnit.SECONDS);
+		long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+		System.out.printf("mode=freshness load=%.0f events/s probes=%d p50=%.0fms p99=%.0fms max=%.0fms%n",
+				loadEvents / loadSeconds, sorted.length, at(sorted, 0.5), at(sorted, 0.99), at(sorted, 1.0));
+		System.exit(0);
+	}
+
+	private static long volume(HttpClient http, String url) throws Exception {
+		String body = http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", LoadDriver.token("COMMITTEE", null))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher volume = NATIONAL_VOLUME.matcher(body);
+		return volume.find() ? Long.parseLong(volume.group(1)) : 0;
+	}
+
+	private static double at(long[] sorted, double quantile) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+		return sorted[Math.max(0, index)] / 1e6;
+	}
+
+}

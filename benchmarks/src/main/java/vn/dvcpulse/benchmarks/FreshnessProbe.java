@@ -61,6 +61,7 @@ public final class FreshnessProbe {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		AtomicBoolean loading = new AtomicBoolean(true);
 		AtomicLong posted = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
 		int clients = 8;
 		int batch = 100;
 		double batchesPerClientPerSecond = rate / (double) clients / batch;
@@ -74,12 +75,17 @@ public final class FreshnessProbe {
 				while (loading.get()) {
 					String body = LoadDriver.batch(run, id, sequence, batch);
 					sequence += batch;
-					http.send(HttpRequest.newBuilder(URI.create(target + "/api/v1/events:batch"))
+					int status = http.send(HttpRequest.newBuilder(URI.create(target + "/api/v1/events:batch"))
 						.header("Content-Type", "application/json")
 						.header("Authorization", LoadDriver.token("SUBMITTER", LoadDriver.localityOf(id)))
 						.POST(HttpRequest.BodyPublishers.ofString(body))
-						.build(), HttpResponse.BodyHandlers.discarding());
-					posted.addAndGet(batch);
+						.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+					if (status == 200) {
+						posted.addAndGet(batch);
+					}
+					else {
+						refused.incrementAndGet();
+					}
 					next += (long) (1e9 / batchesPerClientPerSecond);
 					long wait = next - System.nanoTime();
 					if (wait > 0) {
@@ -110,7 +116,10 @@ public final class FreshnessProbe {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			long acknowledged = System.nanoTime();
 			if (accepted.statusCode() != 202) {
-				throw new IllegalStateException("probe answered " + accepted.statusCode() + ": " + accepted.body());
+				// refused (the door is saturated, say): as a client would, wait and send another probe
+				refused.incrementAndGet();
+				Thread.sleep(1_000);
+				continue;
 			}
 			while (volume(http, url + volumePath) <= before) {
 				Thread.sleep(10);
@@ -126,8 +135,10 @@ public final class FreshnessProbe {
 		load.shutdown();
 		load.awaitTermination(30, TimeUnit.SECONDS);
 		long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("mode=freshness load=%.0f events/s probes=%d p50=%.0fms p99=%.0fms max=%.0fms%n",
-				loadEvents / loadSeconds, sorted.length, at(sorted, 0.5), at(sorted, 0.99), at(sorted, 1.0));
+		System.out.printf(
+				"mode=freshness load=%.0f events/s refused=%d requests probes=%d p50=%.0fms p99=%.0fms max=%.0fms%n",
+				loadEvents / loadSeconds, refused.get(), sorted.length, at(sorted, 0.5), at(sorted, 0.99),
+				at(sorted, 1.0));
 		System.exit(0);
 	}
 

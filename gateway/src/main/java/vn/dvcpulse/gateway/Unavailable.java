@@ -1,5 +1,8 @@
 package vn.dvcpulse.gateway;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +26,14 @@ class Unavailable {
 	/** As long as an open circuit waits before it lets a trial call through. */
 	static final String RETRY_AFTER_SECONDS = "10";
 
+	private static final Logger log = LoggerFactory.getLogger(Unavailable.class);
+
 	@RequestMapping("/unavailable/{service}")
 	ResponseEntity<byte[]> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		// the caller learns which service; the log, why
+		log.warn("{} unavailable for {} [{}]: {}", service, exchange.getAttribute(RequestIds.ORIGINAL_PATH),
+				exchange.getResponse().getHeaders().getFirst(RequestIds.HEADER), String.valueOf(cause));
 		String path = exchange.getAttributeOrDefault(RequestIds.ORIGINAL_PATH, exchange.getRequest().getPath().value());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

@@ -1,8 +1,5 @@
 package vn.dvcpulse.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,32 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class GatewayAccessTests {
 
-	static final HttpServer aggregator = aggregator();
+	static final HttpServer aggregator = StandIn.answeringEmptyJson();
 
 	@DynamicPropertySource
 	static void downstream(DynamicPropertyRegistry registry) {
-		registry.add("dvc.services.metrics-aggregator", () -> "http://127.0.0.1:" + aggregator.getAddress().getPort());
+		registry.add("dvc.services.metrics-aggregator", () -> StandIn.uri(aggregator));
 	}
 
 	@AfterAll
 	static void stop() {
 		aggregator.stop(0);
-	}
-
-	private static HttpServer aggregator() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				exchange.sendResponseHeaders(200, 2);
-				exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static final String METRICS = "/api/v1/metrics/localities";

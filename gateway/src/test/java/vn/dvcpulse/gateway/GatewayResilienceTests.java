@@ -1,10 +1,6 @@
 package vn.dvcpulse.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,7 +52,7 @@ class GatewayResilienceTests {
 
 	@DynamicPropertySource
 	static void downstream(DynamicPropertyRegistry registry) {
-		registry.add("dvc.services.metrics-aggregator", () -> "http://127.0.0.1:" + aggregator.getAddress().getPort());
+		registry.add("dvc.services.metrics-aggregator", () -> StandIn.uri(aggregator));
 	}
 
 	@AfterAll
@@ -133,30 +129,18 @@ class GatewayResilienceTests {
 	}
 
 	private static HttpServer aggregator() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(Executors.newCachedThreadPool());
-			server.createContext("/", (exchange) -> {
-				calls.incrementAndGet();
-				if (hanging.get()) {
-					try {
-						Thread.sleep(5_000);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
+		return StandIn.answering((exchange) -> {
+			calls.incrementAndGet();
+			if (hanging.get()) {
+				try {
+					Thread.sleep(5_000);
 				}
-				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			StandIn.reply(exchange, "{}");
+		});
 	}
 
 }

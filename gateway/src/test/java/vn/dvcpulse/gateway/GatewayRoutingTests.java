@@ -1,8 +1,15 @@
 package vn.dvcpulse.gateway;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,14 +18,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.dvcpulse.access.AccessToken;
 import vn.dvcpulse.access.Role;
 import vn.dvcpulse.testsupport.TestTokens;
 
@@ -36,6 +45,9 @@ class GatewayRoutingTests {
 
 	static final HttpServer catalog = downstream("service-catalog");
 
+	/** Whether the catalog's stand-in takes its time (200 ms) to answer. */
+	static final AtomicBoolean slowCatalog = new AtomicBoolean();
+
 	static final HttpServer aggregator = downstream("metrics-aggregator");
 
 	@Autowired
@@ -44,11 +56,14 @@ class GatewayRoutingTests {
 	@LocalManagementPort
 	int managementPort;
 
+	@LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void downstreams(DynamicPropertyRegistry registry) {
-		registry.add("dvc.services.submission-tracker", () -> uri(tracker));
-		registry.add("dvc.services.service-catalog", () -> uri(catalog));
-		registry.add("dvc.services.metrics-aggregator", () -> uri(aggregator));
+		registry.add("dvc.services.submission-tracker", () -> StandIn.uri(tracker));
+		registry.add("dvc.services.service-catalog", () -> StandIn.uri(catalog));
+		registry.add("dvc.services.metrics-aggregator", () -> StandIn.uri(aggregator));
 	}
 
 	@AfterAll
@@ -116,6 +131,31 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void aBurstOfConcurrentClients_allReachTheService() throws Exception {
+		slowCatalog.set(true);
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				// a hundred clients at once, each within its own rate limit
+				String subject = "burst-" + i;
+				String token = "Bearer " + TestTokens.token((claims) -> claims.subject(subject)
+					.claim(AccessToken.ROLES_CLAIM, List.of(Role.OPERATOR.name())));
+				answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port
+						+ "/api/v1/catalog/services"))
+					.header(HttpHeaders.AUTHORIZATION, token)
+					.build(), HttpResponse.BodyHandlers.discarding()));
+			}
+			for (CompletableFuture<HttpResponse<Void>> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+			}
+		}
+		finally {
+			slowCatalog.set(false);
+		}
+	}
+
+	@Test
 	void unroutedPath_isRefused() {
 		this.client.get()
 			.uri("/api/v1/elsewhere")
@@ -149,31 +189,23 @@ class GatewayRoutingTests {
 	}
 
 	private static HttpServer downstream(String name) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", (exchange) -> {
-				String token = exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-				String requestId = exchange.getRequestHeaders().getFirst(RequestIds.HEADER);
-				exchange.getResponseHeaders().add("X-Seen-Request-Id", requestId);
-				// as the real services do
-				exchange.getResponseHeaders().add(RequestIds.HEADER, requestId);
-				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " with "
-						+ token)
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String uri(HttpServer server) {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return StandIn.answering((exchange) -> {
+			if (name.equals("service-catalog") && slowCatalog.get()) {
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			String token = exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			String requestId = exchange.getRequestHeaders().getFirst(RequestIds.HEADER);
+			exchange.getResponseHeaders().add("X-Seen-Request-Id", requestId);
+			// as the real services do
+			exchange.getResponseHeaders().add(RequestIds.HEADER, requestId);
+			StandIn.reply(exchange, name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " with "
+					+ token);
+		});
 	}
 
 }

@@ -1,10 +1,8 @@
 package vn.dvcpulse.gateway;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,17 +50,11 @@ class SharedRateLimitTests {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
-		this.aggregator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.aggregator.createContext("/", (exchange) -> {
-			exchange.sendResponseHeaders(200, 2);
-			exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
-			exchange.close();
-		});
-		this.aggregator.start();
+		this.aggregator = StandIn.answeringEmptyJson();
 		for (int i = 0; i < 2; i++) {
 			this.gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
 					"--management.server.port=0", "--server.address=127.0.0.1",
-					"--dvc.services.metrics-aggregator=http://127.0.0.1:" + this.aggregator.getAddress().getPort(),
+					"--dvc.services.metrics-aggregator=" + StandIn.uri(this.aggregator),
 					"--dvc.gateway.rate-limits.redis-uri=redis://127.0.0.1:" + port,
 					"--dvc.gateway.rate-limits.per-client.COMMITTEE=4"));
 		}

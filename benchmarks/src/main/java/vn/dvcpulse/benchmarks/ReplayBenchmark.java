@@ -45,7 +45,8 @@ import vn.dvcpulse.contract.rollup.Counts;
  * published rollups cannot mix with a running stack's.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --milestones 2000000
+ * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --milestones 2000000 \
+ *     [--threads 1] [--commit-ms 100]
  * </pre>
  */
 public final class ReplayBenchmark {
@@ -53,6 +54,12 @@ public final class ReplayBenchmark {
 	private static final String[] LOCALITIES = { "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24",
 			"25", "31", "33", "37", "38", "40", "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80",
 			"82", "86", "91", "92", "96" };
+
+	/** Stream threads, as num.stream.threads; the services run one. */
+	private static int threads = 1;
+
+	/** The commit interval, as the aggregator's commit.interval.ms. */
+	private static int commitMillis = 100;
 
 	private ReplayBenchmark() {
 	}
@@ -62,6 +69,12 @@ public final class ReplayBenchmark {
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			if (args[i].equals("--milestones")) {
 				milestones = Long.parseLong(args[i + 1]);
+			}
+			else if (args[i].equals("--threads")) {
+				threads = Integer.parseInt(args[i + 1]);
+			}
+			else if (args[i].equals("--commit-ms")) {
+				commitMillis = Integer.parseInt(args[i + 1]);
 			}
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.MILESTONES.partitions());
@@ -172,7 +185,8 @@ public final class ReplayBenchmark {
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "replay-" + UUID.randomUUID());
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay").toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		KafkaStreams streams = new KafkaStreams(builder.build(), config);

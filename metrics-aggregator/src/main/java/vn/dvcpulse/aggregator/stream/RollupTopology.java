@@ -97,13 +97,14 @@ public class RollupTopology {
 			}, Named.as("note-arrival"));
 		arrived.filter((key, milestone) -> milestone.type() == MilestoneType.RECEIVED && !milestone.isRetraction()
 				&& milestone.citizenRef() != null, Named.as("receipts-with-citizen"))
+			// only the citizenRef travels on: the repartition topic carries a short string, not the milestone
 			.flatMap((key, milestone) -> CITIZEN_PERIODS.stream()
 				.map((granularity) -> KeyValue.pair(RollupKey.ofCitizens(granularity,
-						granularity.periodOf(milestone.receiptDay()), milestone.localityCode()), milestone))
+						granularity.periodOf(milestone.receiptDay()), milestone.localityCode()),
+						milestone.citizenRef()))
 				.toList(), Named.as("citizens-to-every-period"))
-			.groupByKey(Grouped.with("by-citizen-period", Serdes.String(), Topics.MILESTONES.valueSerde()))
-			.aggregate(DistinctCitizens::none,
-					(key, milestone, sketch) -> DistinctCitizens.plus(sketch, milestone.citizenRef()),
+			.groupByKey(Grouped.with("by-citizen-period", Serdes.String(), Serdes.String()))
+			.aggregate(DistinctCitizens::none, (key, citizenRef, sketch) -> DistinctCitizens.plus(sketch, citizenRef),
 					Named.as("count-distinct-citizens"),
 					Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CITIZEN_COUNTING)
 						.withKeySerde(Serdes.String())

@@ -46,7 +46,7 @@ import vn.dvcpulse.contract.rollup.Counts;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --milestones 2000000 \
- *     [--threads 1] [--commit-ms 100]
+ *     [--threads 1] [--commit-ms 100] [--set producer.linger.ms=5 ...]
  * </pre>
  */
 public final class ReplayBenchmark {
@@ -60,6 +60,9 @@ public final class ReplayBenchmark {
 
 	/** The commit interval, as the aggregator's commit.interval.ms. */
 	private static int commitMillis = 100;
+
+	/** Any other Streams setting to try, {@code --set key=value} (producer.linger.ms, consumer.fetch.max.wait.ms...). */
+	private static final Properties settings = new Properties();
 
 	private ReplayBenchmark() {
 	}
@@ -75,6 +78,10 @@ public final class ReplayBenchmark {
 			}
 			else if (args[i].equals("--commit-ms")) {
 				commitMillis = Integer.parseInt(args[i + 1]);
+			}
+			else if (args[i].equals("--set")) {
+				String[] setting = args[i + 1].split("=", 2);
+				settings.put(setting[0], setting[1]);
 			}
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.MILESTONES.partitions());
@@ -187,6 +194,7 @@ public final class ReplayBenchmark {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+		config.putAll(settings);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay").toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		KafkaStreams streams = new KafkaStreams(builder.build(), config);

@@ -85,6 +85,7 @@ class SharedRateLimitTests {
 			.expectStatus()
 			.isOk());
 		List<Integer> statuses = new ArrayList<>();
+		long started = System.nanoTime();
 		for (int i = 0; i < 12; i++) {
 			statuses.add(client(this.gateways.get(i % 2)).get()
 				.uri("/api/v1/metrics/national")
@@ -94,9 +95,14 @@ class SharedRateLimitTests {
 				.getStatus()
 				.value());
 		}
-		// four a second between them; with buckets of their own they would have let eight through at once
+		double seconds = (System.nanoTime() - started) / 1e9;
+		// with buckets of their own the two would let at least eight through (four each); shared, four and what
+		// refilled meanwhile (four a second): the difference shows only if the burst was quick enough
+		assumeThat(seconds).as("the burst took %.2f s: too slow to tell shared from separate buckets", seconds)
+			.isLessThan(0.5);
 		assertThat(statuses.subList(0, 4)).containsOnly(200);
-		assertThat(statuses.stream().filter((status) -> status == 200).count()).isLessThanOrEqualTo(6);
+		long passed = statuses.stream().filter((status) -> status == 200).count();
+		assertThat(passed).isLessThanOrEqualTo(4 + (long) Math.ceil(seconds * 4) + 1).isLessThan(8);
 		assertThat(statuses).contains(429);
 	}
 

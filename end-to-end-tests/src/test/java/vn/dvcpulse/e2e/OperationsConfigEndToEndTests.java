@@ -33,6 +33,11 @@ class OperationsConfigEndToEndTests extends ThroughTheGateway {
 				.isIn(200, 202);
 		}
 		assertThat(post("/api/v1/events", "{}").statusCode()).isEqualTo(400);
+		// a second, different receipt of the same application: accepted at the door, rejected by the lifecycle
+		assertThat(post("/api/v1/events", """
+				{"eventId":"ops-0-again","type":"SUBMITTED","applicationId":"OPS-0","localityCode":"01",
+				 "serviceCode":"P06-03","occurredAt":"2025-08-04T10:00:00+07:00","channel":"IN_PERSON"}""")
+			.statusCode()).isEqualTo(202);
 		get("/api/v1/metrics/national");
 
 		Set<String> used = new TreeSet<>();

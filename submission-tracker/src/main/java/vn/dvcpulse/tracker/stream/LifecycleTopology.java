@@ -1,5 +1,8 @@
 package vn.dvcpulse.tracker.stream;
 
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -21,13 +24,33 @@ import vn.dvcpulse.tracker.domain.ApplicationState;
 @Configuration(proxyBeanMethods = false)
 public class LifecycleTopology {
 
+	/** Told of every rejection as it goes to the feed. */
+	@FunctionalInterface
+	public interface RejectionListener {
+
+		void rejected(Rejection rejection);
+
+	}
+
 	@Bean
-	KStream<String, Object> lifecycle(StreamsBuilder builder) {
-		return build(builder);
+	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters) {
+		return build(builder, (rejection) -> meters
+			.counter("dvc.lifecycle.rejections", "reason", rejection.reason().name().toLowerCase(Locale.ROOT)
+				.replace('_', '-'), "locality", rejection.localityCode())
+			.increment());
 	}
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
 	public static KStream<String, Object> build(StreamsBuilder builder) {
+		return build(builder, (rejection) -> {
+		});
+	}
+
+	/**
+	 * The topology, telling {@code listener} of each rejection it feeds (for a metric: a rejection processed again
+	 * after a crash is told again, so the count is an operator's view, not a figure).
+	 */
+	public static KStream<String, Object> build(StreamsBuilder builder, RejectionListener listener) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
 				JsonSerdes.of(ApplicationState.class)));
@@ -52,6 +75,7 @@ public class LifecycleTopology {
 			.branch((key, value) -> value instanceof Rejection,
 					Branched.withConsumer((rejections) -> rejections
 						.mapValues((value) -> (Rejection) value, Named.as("as-rejection"))
+						.peek((key, rejection) -> listener.rejected(rejection), Named.as("note-rejection"))
 						.to(Topics.REJECTIONS.name(), Produced
 							.with(Topics.REJECTIONS.keySerde(), Topics.REJECTIONS.valueSerde())
 							.withName("rejections")), "rejections"));

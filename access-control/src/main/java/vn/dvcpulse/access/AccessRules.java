@@ -1,6 +1,5 @@
 package vn.dvcpulse.access;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -48,11 +47,6 @@ public final class AccessRules {
 
 		public String[] roleNames() {
 			return this.roles.stream().map(Role::name).toArray(String[]::new);
-		}
-
-		@Override
-		public String toString() {
-			return this.method + " " + this.paths + " → " + Arrays.toString(roleNames());
 		}
 
 	}

@@ -19,6 +19,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * What every service's OpenAPI description says the same way: the bearer token each endpoint requires and the
@@ -97,10 +99,12 @@ public class ApiDescription {
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
 	}
 
+	/** Whether a described path (its variables filled in) is one of the rule's: as Spring matches a request. */
 	private static boolean matches(AccessRules.Rule rule, String path) {
-		String concrete = path.replaceAll("\\{[^}]+}", "x");
-		return rule.paths().stream().anyMatch((pattern) -> pattern.endsWith("/**")
-				? concrete.startsWith(pattern.substring(0, pattern.length() - 3)) : concrete.equals(pattern));
+		PathContainer concrete = PathContainer.parsePath(path.replaceAll("\\{[^}]+}", "x"));
+		return rule.paths()
+			.stream()
+			.anyMatch((pattern) -> PathPatternParser.defaultInstance.parse(pattern).matches(concrete));
 	}
 
 	@SuppressWarnings("rawtypes")

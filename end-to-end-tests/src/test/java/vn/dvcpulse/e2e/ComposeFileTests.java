@@ -57,31 +57,27 @@ class ComposeFileTests {
 			}
 		});
 		for (String name : SERVICES) {
-			String defaultPort = defaultOf(applicationYml(name), "SERVER_PORT");
+			String defaultPort = defaultOf(DeployFiles.applicationYml(name), "SERVER_PORT");
 			assertThat(env(name)).containsEntry("SERVER_PORT", Integer.valueOf(defaultPort));
 			assertThat(ports(name)).contains("127.0.0.1:" + defaultPort + ":" + defaultPort);
 			assertThat(healthcheck(name)).contains("localhost:" + (name.equals("gateway")
-					? defaultOf(applicationYml(name), "MANAGEMENT_PORT") : defaultPort) + "/actuator/health");
+					? defaultOf(DeployFiles.applicationYml(name), "MANAGEMENT_PORT") : defaultPort) + "/actuator/health");
 		}
 	}
 
 	@Test
 	void everyEnvironmentVariable_isOneTheServiceReads() throws IOException {
 		for (String name : SERVICES) {
-			String yml = applicationYml(name);
 			for (String variable : env(name).keySet()) {
-				boolean placeholder = yml.contains("${" + variable + ":") || yml.contains("${" + variable + "}");
-				// relaxed binding of the access settings, and what the JVM reads itself
-				boolean bound = variable.startsWith("DVC_ACCESS_") || variable.equals("JAVA_TOOL_OPTIONS");
-				assertThat(placeholder || bound).as(name + " reads " + variable).isTrue();
+				assertThat(DeployFiles.reads(name, variable)).as(name + " reads " + variable).isTrue();
 			}
 		}
 		String dockerfileEnvironment = Files.readString(DeployFiles.ROOT.resolve("gateway/Dockerfile"));
 		assertThat(dockerfileEnvironment).contains("SERVER_ADDRESS=0.0.0.0", "DVC_STATE_DIR=/state");
 		for (String name : SERVICES) {
-			assertThat(applicationYml(name)).contains("${SERVER_ADDRESS:");
+			assertThat(DeployFiles.applicationYml(name)).contains("${SERVER_ADDRESS:");
 		}
-		assertThat(applicationYml("metrics-aggregator")).contains("${DVC_STATE_DIR:");
+		assertThat(DeployFiles.applicationYml("metrics-aggregator")).contains("${DVC_STATE_DIR:");
 	}
 
 	@Test
@@ -155,9 +151,6 @@ class ComposeFileTests {
 		return String.join(" ", (List<String>) ((Map<String, Object>) service(name).get("healthcheck")).get("test"));
 	}
 
-	private static String applicationYml(String service) throws IOException {
-		return Files.readString(DeployFiles.ROOT.resolve(service + "/src/main/resources/application.yml"));
-	}
 
 	private static String defaultOf(String yml, String variable) {
 		Matcher matcher = Pattern.compile("\\$\\{" + variable + ":(\\d+)}").matcher(yml);

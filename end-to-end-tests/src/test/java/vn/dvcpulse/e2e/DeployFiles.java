@@ -72,6 +72,26 @@ final class DeployFiles {
 		return names;
 	}
 
+	/** A service's {@code application.yml}, as the source tree holds it. */
+	static String applicationYml(String service) {
+		try {
+			return Files.readString(ROOT.resolve(service + "/src/main/resources/application.yml"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether a service reads an environment variable: as a placeholder in its configuration, through relaxed
+	 * binding of the access settings ({@code DVC_ACCESS_*}), or as the JVM does ({@code JAVA_TOOL_OPTIONS}).
+	 */
+	static boolean reads(String service, String variable) {
+		String yml = applicationYml(service);
+		return yml.contains("${" + variable + ":") || yml.contains("${" + variable + "}")
+				|| variable.startsWith("DVC_ACCESS_") || variable.equals("JAVA_TOOL_OPTIONS");
+	}
+
 	static Map<String, Object> yaml(Path file) {
 		try {
 			return new Yaml().load(Files.readString(file));

@@ -39,7 +39,7 @@ class KubernetesManifestsTests {
 	void eachServiceListensWhereItsConfigurationSays_andIsProbedOnItsHealthGroups() throws IOException {
 		for (Map.Entry<String, String> service : PORTS.entrySet()) {
 			Map<String, Object> container = container(service.getKey());
-			String yml = applicationYml(service.getKey());
+			String yml = DeployFiles.applicationYml(service.getKey());
 			assertThat(yml).contains("${SERVER_PORT:" + service.getValue() + "}");
 			assertThat(env(container)).containsEntry("SERVER_PORT", service.getValue());
 			List<Map<String, Object>> ports = (List<Map<String, Object>>) container.get("ports");
@@ -62,10 +62,9 @@ class KubernetesManifestsTests {
 			configMaps.put(name(document), map(document, "data"));
 		}
 		for (String service : PORTS.keySet()) {
-			String yml = applicationYml(service);
 			Map<String, Object> container = container(service);
 			for (String variable : env(container).keySet()) {
-				assertThat(reads(yml, variable) || variable.equals("POD_NAME")).as(service + " reads " + variable)
+				assertThat(DeployFiles.reads(service, variable) || variable.equals("POD_NAME")).as(service + " reads " + variable)
 					.isTrue();
 			}
 			for (Map<String, Object> source : (List<Map<String, Object>>) container.get("envFrom")) {
@@ -78,7 +77,7 @@ class KubernetesManifestsTests {
 			for (String variable : configMap.getValue().keySet()) {
 				boolean read = false;
 				for (String service : PORTS.keySet()) {
-					read |= reads(applicationYml(service), variable);
+					read |= DeployFiles.reads(service, variable);
 				}
 				assertThat(read).as(configMap.getKey() + " " + variable).isTrue();
 			}
@@ -134,10 +133,6 @@ class KubernetesManifestsTests {
 		assertThat(ofKind("KafkaNodePool")).isNotEmpty();
 	}
 
-	private static boolean reads(String yml, String variable) {
-		return yml.contains("${" + variable + ":") || yml.contains("${" + variable + "}")
-				|| variable.startsWith("DVC_ACCESS_") || variable.equals("JAVA_TOOL_OPTIONS");
-	}
 
 	private Map<String, Object> workload(String name) {
 		return this.documents.stream()
@@ -187,9 +182,6 @@ class KubernetesManifestsTests {
 		return map(document, "metadata").get("name").toString();
 	}
 
-	private static String applicationYml(String service) throws IOException {
-		return Files.readString(DeployFiles.ROOT.resolve(service + "/src/main/resources/application.yml"));
-	}
 
 	private static List<Map<String, Object>> documents() {
 		List<Map<String, Object>> documents = new ArrayList<>();

@@ -62,11 +62,6 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 		return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, change, 0, 0, 0, 0, 0, null);
 	}
 
-	/** These counts with one more milestone, or one fewer when it is a retraction. */
-	public Counts plus(ApplicationMilestone m) {
-		return add(of(m));
-	}
-
 	/** These counts less others; the latest time stays, a retraction does not move time back. */
 	private Counts subtract(Counts o) {
 		return new Counts(this.received - o.received, this.receivedOnline - o.receivedOnline,

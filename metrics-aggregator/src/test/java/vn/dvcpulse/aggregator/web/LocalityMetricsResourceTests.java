@@ -225,8 +225,8 @@ class LocalityMetricsResourceTests {
 	private static Entry entry(String month, String locality, int received, int online) {
 		Counts counts = Counts.NONE;
 		for (int i = 0; i < received; i++) {
-			counts = counts.plus(Milestones.received(locality, "P06-03", locality + "-" + i,
-					month + "-15T09:00:00+07:00", (i < online) ? Channel.ONLINE : Channel.IN_PERSON));
+			counts = counts.add(Counts.of(Milestones.received(locality, "P06-03", locality + "-" + i,
+					month + "-15T09:00:00+07:00", (i < online) ? Channel.ONLINE : Channel.IN_PERSON)));
 		}
 		return new Entry(new RollupKey(Granularity.MONTH, month, locality, "P06-03"), counts);
 	}

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "dvc.services.submission-tracker=http://127.0.0.1:9",
 				"dvc.services.service-catalog=http://127.0.0.1:9", "dvc.gateway.rate-limits.per-client.COMMITTEE=3",
-				"dvc.gateway.rate-limits.per-role.COMMITTEE=1000" })
+				"dvc.gateway.rate-limits.per-role.COMMITTEE=1000", "dvc.gateway.rate-limits.per-client.OPERATOR=100",
+				"dvc.gateway.rate-limits.per-role.OPERATOR=3" })
 @AutoConfigureWebTestClient
 class GatewayAccessTests {
 
@@ -151,6 +152,41 @@ class GatewayAccessTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	@Test
+	void theRequestAfterARolesLimit_is429_whicheverOfItsClientsSendsIt() {
+		// three a second for all operators together, a hundred for each: ten operators, one request each
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String subject = "operator-" + i;
+			statuses.add(this.client.get()
+				.uri(METRICS)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token((claims) -> claims.subject(subject)
+					.claim(AccessToken.ROLES_CLAIM, List.of("OPERATOR"))))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value());
+		}
+		assertThat(statuses.subList(0, 3)).containsOnly(200);
+		assertThat(statuses).contains(429);
+	}
+
+	@Test
+	void theOneApiDocument_namesTheServicesThatDidNotAnswer() {
+		// the tracker and the catalog are not there; the aggregator's stand-in has no description either
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.description")
+			.value((description) -> assertThat(description.toString()).contains("did not answer")
+				.contains("submission-tracker", "service-catalog"))
+			.jsonPath("$.components.securitySchemes")
+			.exists();
 	}
 
 	private void assertUnauthorized(String token) {

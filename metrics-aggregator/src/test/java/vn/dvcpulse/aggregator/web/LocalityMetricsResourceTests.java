@@ -160,6 +160,19 @@ class LocalityMetricsResourceTests {
 	}
 
 	@Test
+	void theRequestIdThatCameWithTheRequest_goesBackWithTheAnswer_orANewOne() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/national").header("X-Request-Id", "gw-42"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Request-Id", "gw-42"));
+		this.mvc.perform(get("/api/v1/metrics/national").header("X-Request-Id", "not an id"))
+			.andExpect(header().string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
+		// a refused request has one too
+		this.mvc.perform(MockMvcRequestBuilders.get("/api/v1/metrics/national"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().exists("X-Request-Id"));
+	}
+
+	@Test
 	void figures_asCsv_forSpreadsheets() throws Exception {
 		String csv = this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month")
 			.accept("text/csv"))

@@ -2,30 +2,39 @@ package vn.dvcpulse.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import reactor.core.publisher.Mono;
 
 /**
  * Where the rate limits' token buckets live: in this gateway's memory, or in Redis so that several gateway
  * instances share one bucket per client and per role. Either way a bucket holds {@code perSecond} tokens and
- * refills them continuously over a second.
+ * refills them continuously over a second. Taking a token never blocks the caller's thread (the gateway's event
+ * loop): Redis is asked asynchronously.
  */
 interface BucketStore extends AutoCloseable {
 
-	Bucket bucket(String key, long perSecond);
+	/** Takes one token from the bucket: nanoseconds to wait before one is there, or 0 when one was taken. */
+	Mono<Long> take(String key, long perSecond);
 
 	@Override
 	default void close() {
+	}
+
+	private static long waitOf(ConsumptionProbe probe) {
+		return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
 	}
 
 	static BucketConfiguration perSecond(long perSecond) {
@@ -40,9 +49,10 @@ interface BucketStore extends AutoCloseable {
 		private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 		@Override
-		public Bucket bucket(String key, long perSecond) {
-			return this.buckets.computeIfAbsent(key,
+		public Mono<Long> take(String key, long perSecond) {
+			Bucket bucket = this.buckets.computeIfAbsent(key,
 					(k) -> Bucket.builder().addLimit(perSecond(perSecond).getBandwidths()[0]).build());
+			return Mono.just(waitOf(bucket.tryConsumeAndReturnRemaining(1)));
 		}
 
 	}
@@ -57,7 +67,7 @@ interface BucketStore extends AutoCloseable {
 
 		private final StatefulRedisConnection<String, byte[]> connection;
 
-		private final ProxyManager<String> buckets;
+		private final AsyncProxyManager<String> buckets;
 
 		InRedis(String redisUri) {
 			this.client = RedisClient.create(redisUri);
@@ -65,12 +75,17 @@ interface BucketStore extends AutoCloseable {
 			this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build();
+				.build()
+				.asAsync();
 		}
 
 		@Override
-		public Bucket bucket(String key, long perSecond) {
-			return this.buckets.getProxy("dvc-rate:" + key, () -> perSecond(perSecond));
+		public Mono<Long> take(String key, long perSecond) {
+			return Mono
+				.fromFuture(() -> this.buckets
+					.getProxy("dvc-rate:" + key, () -> CompletableFuture.completedFuture(perSecond(perSecond)))
+					.tryConsumeAndReturnRemaining(1))
+				.map(BucketStore::waitOf);
 		}
 
 		@Override

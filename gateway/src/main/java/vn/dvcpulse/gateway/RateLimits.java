@@ -3,8 +3,6 @@ package vn.dvcpulse.gateway;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -61,33 +59,32 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 			.map(SecurityContext::getAuthentication)
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.cast(JwtAuthenticationToken.class)
-			.map((token) -> waitFor(token.getToken().getSubject(), AccessToken.roles(token.getToken())))
+			.flatMap((token) -> waitFor(token.getToken().getSubject(), AccessToken.roles(token.getToken())))
 			.defaultIfEmpty(0L)
 			.flatMap((nanos) -> (nanos > 0) ? tooMany(exchange, nanos) : chain.filter(exchange));
 	}
 
-	/** How long the caller must wait, in nanoseconds, or 0 when a token was taken from every bucket. */
-	private long waitFor(String subject, Set<Role> callerRoles) {
+	/**
+	 * How long the caller must wait, in nanoseconds, or 0 when a token was taken from its client's bucket and then
+	 * from each of its roles' (none is taken from a role's once one bucket refused).
+	 */
+	private Mono<Long> waitFor(String subject, Set<Role> callerRoles) {
 		if (callerRoles.isEmpty()) {
-			return 0; // refused by the access rules anyway
+			return Mono.just(0L); // refused by the access rules anyway
 		}
 		long perSecond = callerRoles.stream()
 			.mapToLong((role) -> this.limits.perClient().getOrDefault(role, 1L))
 			.max()
 			.orElse(1);
-		long wait = take(this.buckets.bucket("client:" + subject, perSecond));
+		Mono<Long> wait = this.buckets.take("client:" + subject, perSecond);
 		for (Role role : callerRoles) {
 			Long shared = this.limits.perRole().get(role);
-			if (wait == 0 && shared != null) {
-				wait = take(this.buckets.bucket("role:" + role, shared));
+			if (shared != null) {
+				wait = wait.flatMap((nanos) -> (nanos > 0) ? Mono.just(nanos)
+						: this.buckets.take("role:" + role, shared));
 			}
 		}
 		return wait;
-	}
-
-	private static long take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
 	}
 
 	private static Mono<Void> tooMany(ServerWebExchange exchange, long nanos) {

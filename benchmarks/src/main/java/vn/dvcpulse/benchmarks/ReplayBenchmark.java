@@ -37,6 +37,7 @@ import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.contract.rollup.Counts;
+import vn.dvcpulse.contract.streams.BoundedRocksDbMemory;
 
 /**
  * Replays a few million milestones through the aggregator's topology (exactly-once, as configured in production)
@@ -194,6 +195,9 @@ public final class ReplayBenchmark {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+		// as the aggregator's application.yml
+		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
 		config.putAll(settings);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("replay").toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

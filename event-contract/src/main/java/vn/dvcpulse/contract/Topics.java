@@ -18,6 +18,7 @@ import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.rejection.Rejection;
 import vn.dvcpulse.contract.rollup.Counts;
+import vn.dvcpulse.contract.rollup.CountsSerde;
 
 /**
  * The registry of every topic DVC Pulse uses. Nothing else names a topic: producers, stream topologies and tests
@@ -38,18 +39,20 @@ public final class Topics {
 			JsonSerdes.of(Rejection.class), 6, Retention.FOREVER);
 
 	/**
-	 * The aggregator's counts per locality (as recorded), service and period of receipt, keyed
-	 * {@code granularity|period|locality|service}: the table every aggregator instance reads whole, so any instance
-	 * answers any query. Written only by the aggregator's counting, under exactly-once.
+	 * The aggregator's counts per locality (as recorded), service and period of receipt, one part per partition of
+	 * the milestones, keyed {@code granularity|period|locality|service#partition}: the table every aggregator instance
+	 * reads whole and adds up, so any instance answers any query. Written only by the aggregator's counting, under
+	 * exactly-once, in {@link CountsSerde}'s binary form (v1 held whole totals as JSON).
 	 */
-	public static final Topic<String, Counts> ROLLUPS = new Topic<>("dvc.rollups.v1", Serdes.String(),
-			JsonSerdes.of(Counts.class), 6, Retention.COMPACTED);
+	public static final Topic<String, Counts> ROLLUPS = new Topic<>("dvc.rollups.v2", Serdes.String(),
+			new CountsSerde(), 6, Retention.COMPACTED);
 
 	/**
-	 * The aggregator's distinct-applicant sketches (UltraLogLog state) per locality and period, keyed
-	 * {@code granularity|period|locality}; read whole by every aggregator instance, like {@link #ROLLUPS}.
+	 * The aggregator's distinct-applicant sketches (UltraLogLog state) per locality and period, one part per partition
+	 * of the milestones, keyed {@code granularity|period|locality#partition}; read whole by every aggregator instance
+	 * and merged, like {@link #ROLLUPS}.
 	 */
-	public static final Topic<String, byte[]> DISTINCT_CITIZENS = new Topic<>("dvc.distinct-citizens.v1",
+	public static final Topic<String, byte[]> DISTINCT_CITIZENS = new Topic<>("dvc.distinct-citizens.v2",
 			Serdes.String(), Serdes.ByteArray(), 6, Retention.COMPACTED);
 
 	/** The catalog of essential services, keyed by service code; the topic is the catalog's store. */

@@ -46,6 +46,8 @@ final class OverdueWatch implements Processor<String, ApplicationMilestone, Stri
 	private KeyValueStore<String, String> dueIndex;
 
 	static StoreBuilder<KeyValueStore<String, Watched>> applicationsStore() {
+		// not cached: each application is seen a few times over days, and its entries would push the counts, which
+		// change with every milestone, out of the shared cache
 		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLICATIONS), Serdes.String(),
 				JsonSerdes.of(Watched.class));
 	}

@@ -4,7 +4,8 @@ import vn.dvcpulse.aggregator.domain.Granularity;
 
 /**
  * The key of a rollup: {@code M|2025-08|01|P06-03}. Granularity and period lead, so all entries of a run of periods
- * are one key range.
+ * are one key range. Each partition of the milestones publishes its part of a rollup under
+ * {@code M|2025-08|01|P06-03#3}, in the same range; a reader adds the parts up.
  *
  * @param granularity the granularity
  * @param period      the period's name
@@ -12,6 +13,8 @@ import vn.dvcpulse.aggregator.domain.Granularity;
  * @param service     the service; none for distinct applicants, counted across services
  */
 public record RollupKey(Granularity granularity, String period, String locality, String service) {
+
+	private static final char PART = '#';
 
 	public static String of(Granularity granularity, String period, String locality, String service) {
 		return granularity.prefix() + "|" + period + "|" + locality + "|" + service;
@@ -22,6 +25,11 @@ public record RollupKey(Granularity granularity, String period, String locality,
 		return granularity.prefix() + "|" + period + "|" + locality;
 	}
 
+	/** The key of one partition's part of a rollup. */
+	static String part(String key, int partition) {
+		return key + PART + partition;
+	}
+
 	static String first(Granularity granularity, String period) {
 		return granularity.prefix() + "|" + period + "|";
 	}
@@ -30,8 +38,10 @@ public record RollupKey(Granularity granularity, String period, String locality,
 		return granularity.prefix() + "|" + period + "|~";
 	}
 
+	/** The rollup a key names, whichever partition's part it is. */
 	static RollupKey parse(String key) {
-		String[] parts = key.split("\\|");
+		int part = key.indexOf(PART);
+		String[] parts = ((part >= 0) ? key.substring(0, part) : key).split("\\|");
 		Granularity granularity = java.util.Arrays.stream(Granularity.values())
 			.filter((g) -> g.prefix().equals(parts[0]))
 			.findFirst()

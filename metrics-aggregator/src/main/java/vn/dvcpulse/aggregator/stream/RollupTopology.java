@@ -4,12 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -17,14 +14,12 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.observe.Arrivals;
-import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
@@ -37,10 +32,11 @@ import vn.dvcpulse.contract.rollup.Counts;
  * unique per application and type, so under exactly-once processing each counts once. The one count that moves with
  * the clock, applications overdue in progress, is kept by {@link OverdueWatch} on the way.
  * <p>
- * Each instance counts the milestones of its own partitions, then publishes its counts to {@link Topics#ROLLUPS}
- * (and the sketches to {@link Topics#DISTINCT_CITIZENS}); every instance reads both topics whole as global tables,
- * so any instance answers any query, with no routing between instances. A figure becomes visible after the
- * counting transaction commits ({@code commit.interval.ms}) and the global table has read it.
+ * Each partition's milestones are counted where they arrive and published as that partition's part of each total
+ * ({@link PartitionTotals}) to {@link Topics#ROLLUPS}, and the sketches to {@link Topics#DISTINCT_CITIZENS}; every
+ * instance reads both topics whole as global tables and {@link Rollups} adds the parts up, so any instance answers
+ * any query, with no routing between instances. A figure becomes visible once published
+ * ({@link PartitionTotals#PUBLISH_INTERVAL}), committed ({@code commit.interval.ms}) and read by the global table.
  */
 @Configuration(proxyBeanMethods = false)
 public class RollupTopology {
@@ -95,39 +91,34 @@ public class RollupTopology {
 				}
 
 			}, Named.as("note-arrival"));
-		arrived.filter((key, milestone) -> milestone.type() == MilestoneType.RECEIVED && !milestone.isRetraction()
-				&& milestone.citizenRef() != null, Named.as("receipts-with-citizen"))
-			// only the citizenRef travels on: the repartition topic carries a short string, not the milestone
-			.flatMap((key, milestone) -> CITIZEN_PERIODS.stream()
-				.map((granularity) -> KeyValue.pair(RollupKey.ofCitizens(granularity,
-						granularity.periodOf(milestone.receiptDay()), milestone.localityCode()),
-						milestone.citizenRef()))
-				.toList(), Named.as("citizens-to-every-period"))
-			.groupByKey(Grouped.with("by-citizen-period", Serdes.String(), Serdes.String()))
-			.aggregate(DistinctCitizens::none, (key, citizenRef, sketch) -> DistinctCitizens.plus(sketch, citizenRef),
-					Named.as("count-distinct-citizens"),
-					Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(CITIZEN_COUNTING)
-						.withKeySerde(Serdes.String())
-						.withValueSerde(Serdes.ByteArray()))
-			.toStream(Named.as("publish-distinct-citizens"))
+		PartitionTotals.Definition<ApplicationMilestone, byte[]> sketches = new PartitionTotals.Definition<>(
+				CITIZEN_COUNTING, Serdes.ByteArray(),
+				(receipt) -> CITIZEN_PERIODS.stream()
+					.map((granularity) -> RollupKey.ofCitizens(granularity,
+							granularity.periodOf(receipt.receiptDay()), receipt.localityCode()))
+					.toList(),
+				DistinctCitizens::none, (sketch, receipt) -> DistinctCitizens.plus(sketch, receipt.citizenRef()));
+		sketches.stores().forEach(builder::addStateStore);
+		arrived
+			.filter((key, milestone) -> milestone.type() == MilestoneType.RECEIVED && !milestone.isRetraction()
+					&& milestone.citizenRef() != null, Named.as("receipts-with-citizen"))
+			.process(() -> new PartitionTotals<>(sketches), Named.as("count-distinct-citizens"),
+					sketches.storeNames())
 			.to(Topics.DISTINCT_CITIZENS.name(), produced(Topics.DISTINCT_CITIZENS));
 		builder.globalTable(Topics.DISTINCT_CITIZENS.name(), consumed(Topics.DISTINCT_CITIZENS),
 				Materialized.as(DISTINCT_CITIZENS));
+		PartitionTotals.Definition<Contribution, Counts> counts = new PartitionTotals.Definition<>(COUNTING,
+				Topics.ROLLUPS.valueSerde(),
+				(contribution) -> Arrays.stream(Granularity.values())
+					.map((granularity) -> RollupKey.of(granularity, granularity.periodOf(contribution.receiptDay()),
+							contribution.localityCode(), contribution.serviceCode()))
+					.toList(),
+				() -> Counts.NONE, (total, contribution) -> total.add(contribution.counts()));
+		counts.stores().forEach(builder::addStateStore);
 		builder.addStateStore(OverdueWatch.applicationsStore());
 		builder.addStateStore(OverdueWatch.dueIndexStore());
 		arrived.process(OverdueWatch::new, Named.as("watch-overdue"), OverdueWatch.APPLICATIONS, OverdueWatch.DUE_INDEX)
-			.flatMap((key, contribution) -> Arrays.stream(Granularity.values())
-				.map((granularity) -> KeyValue.pair(RollupKey.of(granularity,
-						granularity.periodOf(contribution.receiptDay()), contribution.localityCode(),
-						contribution.serviceCode()), contribution))
-				.toList(), Named.as("to-every-period"))
-			.groupByKey(Grouped.with("by-rollup", Serdes.String(), JsonSerdes.of(Contribution.class)))
-			.aggregate(() -> Counts.NONE, (key, contribution, counts) -> counts.add(contribution.counts()),
-					Named.as("count"),
-					Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(COUNTING)
-						.withKeySerde(Topics.ROLLUPS.keySerde())
-						.withValueSerde(Topics.ROLLUPS.valueSerde()))
-			.toStream(Named.as("publish-rollups"))
+			.process(() -> new PartitionTotals<>(counts), Named.as("count"), counts.storeNames())
 			.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS));
 		return builder.globalTable(Topics.ROLLUPS.name(), consumed(Topics.ROLLUPS), Materialized.as(ROLLUPS));
 	}

@@ -1,7 +1,9 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -11,10 +13,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.contract.rollup.Counts;
 
-/** The rollups of every instance, read by key range from the global tables this instance keeps of them. */
+/**
+ * The rollups of every instance, read by key range from the global tables this instance keeps of them, each the sum
+ * of the parts the partitions published.
+ */
 @Component
 public class Rollups {
 
@@ -26,17 +32,19 @@ public class Rollups {
 
 	/** Every rollup entry of the periods from {@code firstPeriod} to {@code lastPeriod}, at one granularity. */
 	public List<Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
-		List<Entry> entries = new ArrayList<>();
+		Map<RollupKey, Counts> totals = new LinkedHashMap<>();
 		try (KeyValueIterator<String, Counts> range = store().range(RollupKey.first(granularity, firstPeriod),
 				RollupKey.last(granularity, lastPeriod))) {
 			while (range.hasNext()) {
-				KeyValue<String, Counts> next = range.next();
-				entries.add(new Entry(RollupKey.parse(next.key), next.value));
+				KeyValue<String, Counts> part = range.next();
+				totals.merge(RollupKey.parse(part.key), part.value, Counts::add);
 			}
 		}
 		catch (InvalidStateStoreException ex) {
 			throw new FiguresNotReadyException(ex);
 		}
+		List<Entry> entries = new ArrayList<>(totals.size());
+		totals.forEach((key, counts) -> entries.add(new Entry(key, counts)));
 		return entries;
 	}
 
@@ -46,16 +54,19 @@ public class Rollups {
 		if (!RollupTopology.CITIZEN_PERIODS.contains(granularity)) {
 			return sketches;
 		}
+		Map<RollupKey, List<byte[]>> parts = new LinkedHashMap<>();
 		try (KeyValueIterator<String, byte[]> range = this.<byte[]>store(RollupTopology.DISTINCT_CITIZENS)
 			.range(RollupKey.first(granularity, firstPeriod), RollupKey.last(granularity, lastPeriod))) {
 			while (range.hasNext()) {
-				KeyValue<String, byte[]> next = range.next();
-				sketches.add(new Sketch(RollupKey.parse(next.key), next.value));
+				KeyValue<String, byte[]> part = range.next();
+				parts.computeIfAbsent(RollupKey.parse(part.key), (key) -> new ArrayList<>()).add(part.value);
 			}
 		}
 		catch (InvalidStateStoreException ex) {
 			throw new FiguresNotReadyException(ex);
 		}
+		parts.forEach((key, states) -> sketches
+			.add(new Sketch(key, (states.size() == 1) ? states.get(0) : DistinctCitizens.union(states))));
 		return sketches;
 	}
 

@@ -2,12 +2,17 @@ package vn.dvcpulse.aggregator.stream;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,11 +63,29 @@ class RollupTopologyTests {
 		receive(Milestones.received("01", "P06-03", "B", "2025-08-05T09:00:00+07:00", Channel.IN_PERSON));
 		receive(Milestones.received("79", "P06-03", "C", "2025-08-05T09:00:00+07:00", Channel.POSTAL));
 
-		assertThat(this.rollups.get("D|2025-08-04|01|P06-03").received()).isEqualTo(1);
-		assertThat(this.rollups.get("M|2025-08|01|P06-03").received()).isEqualTo(2);
-		assertThat(this.rollups.get("M|2025-08|01|P06-03").receivedOnline()).isEqualTo(1);
-		assertThat(this.rollups.get("Q|2025-Q3|01|P06-03").received()).isEqualTo(2);
-		assertThat(this.rollups.get("Y|2025|79|P06-03").received()).isEqualTo(1);
+		assertThat(total("D|2025-08-04|01|P06-03").received()).isEqualTo(1);
+		assertThat(total("M|2025-08|01|P06-03").received()).isEqualTo(2);
+		assertThat(total("M|2025-08|01|P06-03").receivedOnline()).isEqualTo(1);
+		assertThat(total("Q|2025-Q3|01|P06-03").received()).isEqualTo(2);
+		assertThat(total("Y|2025|79|P06-03").received()).isEqualTo(1);
+	}
+
+	@Test
+	void aTotalChangedByManyMilestones_isPublishedOncePerInterval_asItsPartitionsPart() {
+		TestOutputTopic<String, Counts> published = this.driver.createOutputTopic(Topics.ROLLUPS.name(),
+				Topics.ROLLUPS.keySerde().deserializer(), Topics.ROLLUPS.valueSerde().deserializer());
+		for (int i = 0; i < 50; i++) {
+			receive(Milestones.received("01", "P06-03", "A-" + i, "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+		}
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+
+		Map<String, Counts> once = published.readKeyValuesToMap();
+		assertThat(once).containsOnlyKeys("D|2025-08-04|01|P06-03#0", "M|2025-08|01|P06-03#0",
+				"Q|2025-Q3|01|P06-03#0", "Y|2025|01|P06-03#0");
+		assertThat(once.values()).allSatisfy((counts) -> assertThat(counts.received()).isEqualTo(50));
+
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		assertThat(published.isEmpty()).as("nothing changed, nothing published again").isTrue();
 	}
 
 	@Test
@@ -72,11 +95,11 @@ class RollupTopologyTests {
 		receive(june);
 		receive(Milestones.completed(june, "2025-08-20T10:00:00+07:00", false));
 
-		Counts counts = this.rollups.get("M|2025-06|02|P06-03");
+		Counts counts = total("M|2025-06|02|P06-03");
 		assertThat(counts.received()).isEqualTo(1);
 		assertThat(counts.completed()).isEqualTo(1);
 		assertThat(counts.completedOnTime()).isZero();
-		assertThat(this.rollups.get("M|2025-08|02|P06-03")).isNull();
+		assertThat(total("M|2025-08|02|P06-03")).isNull();
 	}
 
 	@Test
@@ -87,7 +110,7 @@ class RollupTopologyTests {
 		receive(postal.retracted());
 		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
 
-		Counts counts = this.rollups.get("M|2025-08|01|P06-03");
+		Counts counts = total("M|2025-08|01|P06-03");
 		assertThat(counts.received()).isEqualTo(1);
 		assertThat(counts.receivedOnline()).isEqualTo(1);
 	}
@@ -97,20 +120,20 @@ class RollupTopologyTests {
 		ApplicationMilestone receipt = Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00",
 				Channel.ONLINE, "2025-08-05T17:00:00+07:00");
 		receive(receipt);
-		assertThat(this.rollups.get("M|2025-08|01|P06-03").overdueInProgress()).isZero();
+		assertThat(total("M|2025-08|01|P06-03").overdueInProgress()).isZero();
 
 		this.driver.advanceWallClockTime(Duration.ofHours(30).plus(OverdueWatch.SCAN_INTERVAL));
-		assertThat(this.rollups.get("D|2025-08-04|01|P06-03").overdueInProgress()).isEqualTo(1);
-		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(total("D|2025-08-04|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(total("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
 
 		receive(Milestones.completed(receipt, "2025-08-06T10:00:00+07:00", false));
-		Counts counts = this.rollups.get("M|2025-08|01|P06-03");
+		Counts counts = total("M|2025-08|01|P06-03");
 		assertThat(counts.overdueInProgress()).isZero();
 		assertThat(counts.completed()).isEqualTo(1);
 		assertThat(counts.completedOnTime()).isZero();
 
 		this.driver.advanceWallClockTime(OverdueWatch.SCAN_INTERVAL);
-		assertThat(this.rollups.get("M|2025-08|01|P06-03").overdueInProgress()).isZero();
+		assertThat(total("M|2025-08|01|P06-03").overdueInProgress()).isZero();
 	}
 
 	@Test
@@ -118,11 +141,11 @@ class RollupTopologyTests {
 		ApplicationMilestone receipt = Milestones.received("01", "P06-03", "B", "2025-06-02T09:00:00+07:00",
 				Channel.IN_PERSON, "2025-06-20T17:00:00+07:00");
 		receive(receipt);
-		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(total("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
 
 		receive(Milestones.withdrawn(receipt, "2025-08-04T11:00:00+07:00"));
-		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isZero();
-		assertThat(this.rollups.get("M|2025-06|01|P06-03").withdrawn()).isEqualTo(1);
+		assertThat(total("M|2025-06|01|P06-03").overdueInProgress()).isZero();
+		assertThat(total("M|2025-06|01|P06-03").withdrawn()).isEqualTo(1);
 	}
 
 	@Test
@@ -134,17 +157,17 @@ class RollupTopologyTests {
 		receive(Milestones.received("01", "P06-03", "C", "2025-06-30T09:00:00+07:00", Channel.ONLINE,
 				"2025-07-10T17:00:00+07:00"));
 
-		assertThat(this.rollups.get("M|2025-07|01|P06-03").overdueInProgress()).isZero();
-		assertThat(this.rollups.get("M|2025-07|01|P06-03").received()).isZero();
-		assertThat(this.rollups.get("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
-		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(total("M|2025-07|01|P06-03").overdueInProgress()).isZero();
+		assertThat(total("M|2025-07|01|P06-03").received()).isZero();
+		assertThat(total("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
+		assertThat(total("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
 	}
 
 	@Test
 	void applicationsWithoutADueTime_areNeverOverdue() {
 		receive(Milestones.received("01", "P06-03", "D", "2025-01-02T09:00:00+07:00", Channel.ONLINE));
 		this.driver.advanceWallClockTime(OverdueWatch.SCAN_INTERVAL);
-		assertThat(this.rollups.get("Y|2025|01|P06-03").overdueInProgress()).isZero();
+		assertThat(total("Y|2025|01|P06-03").overdueInProgress()).isZero();
 	}
 
 	@Test
@@ -153,18 +176,40 @@ class RollupTopologyTests {
 		receive(withCitizen(Milestones.received("01", "P06-05", "B", "2025-08-05T09:00:00+07:00", Channel.ONLINE), "c2"));
 		receive(withCitizen(Milestones.received("01", "P06-03", "C", "2025-09-05T09:00:00+07:00", Channel.ONLINE), "c1"));
 
-		KeyValueStore<String, byte[]> sketches = this.driver.getKeyValueStore(RollupTopology.DISTINCT_CITIZENS);
-		assertThat(DistinctCitizens.estimate(sketches.get("M|2025-08|01"))).isEqualTo(2);
-		assertThat(DistinctCitizens.estimate(sketches.get("M|2025-09|01"))).isEqualTo(1);
-		assertThat(DistinctCitizens.estimate(sketches.get("Q|2025-Q3|01"))).isEqualTo(2);
+		assertThat(DistinctCitizens.estimate(sketch("M|2025-08|01"))).isEqualTo(2);
+		assertThat(DistinctCitizens.estimate(sketch("M|2025-09|01"))).isEqualTo(1);
+		assertThat(DistinctCitizens.estimate(sketch("Q|2025-Q3|01"))).isEqualTo(2);
 		assertThat(DistinctCitizens.estimate(DistinctCitizens.union(
-				java.util.List.of(sketches.get("M|2025-08|01"), sketches.get("M|2025-09|01"))))).isEqualTo(2);
-		assertThat(sketches.get("D|2025-08-04|01")).isNull();
+				List.of(sketch("M|2025-08|01"), sketch("M|2025-09|01"))))).isEqualTo(2);
+		assertThat(sketch("D|2025-08-04|01")).isNull();
 	}
 
 	private static ApplicationMilestone withCitizen(ApplicationMilestone m, String citizenRef) {
 		return ApplicationMilestone.received(m.localityCode(), m.serviceCode(), m.applicationId(), m.occurredAt(),
 				m.channel(), m.onlineLevel(), m.sourceEventId(), citizenRef, m.dueAt());
+	}
+
+	/** A rollup as queries read it: once the partitions' parts are published, their sum; null when none is. */
+	private Counts total(String key) {
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		Counts total = null;
+		try (KeyValueIterator<String, Counts> parts = this.rollups.range(key + "#", key + "#~")) {
+			while (parts.hasNext()) {
+				Counts part = parts.next().value;
+				total = (total != null) ? total.add(part) : part;
+			}
+		}
+		return total;
+	}
+
+	private byte[] sketch(String key) {
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		KeyValueStore<String, byte[]> sketches = this.driver.getKeyValueStore(RollupTopology.DISTINCT_CITIZENS);
+		List<byte[]> parts = new ArrayList<>();
+		try (KeyValueIterator<String, byte[]> range = sketches.range(key + "#", key + "#~")) {
+			range.forEachRemaining((part) -> parts.add(part.value));
+		}
+		return parts.isEmpty() ? null : DistinctCitizens.union(parts);
 	}
 
 	private void receive(ApplicationMilestone milestone) {

@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 
 /**
  * How a token is verified, the same at the gateway and behind it: an RS256 signature by the configured keys, the
- * configured issuer, the lifetime (60 s of clock skew), and a submitter's locality claim.
+ * configured issuer, the lifetime (60 s of clock skew), and a submitter's locality claim. A token that passed is
+ * not verified again until it expires ({@link VerifiedTokens}).
  */
 public final class TokenDecoders {
 
@@ -40,7 +41,7 @@ public final class TokenDecoders {
 		if (decoder instanceof NimbusJwtDecoder nimbus) {
 			nimbus.setJwtValidator(validator(properties));
 		}
-		return decoder;
+		return new VerifiedTokens().servlet(decoder);
 	}
 
 	public static ReactiveJwtDecoder reactive(AccessProperties properties) {
@@ -57,7 +58,7 @@ public final class TokenDecoders {
 		if (decoder instanceof NimbusReactiveJwtDecoder nimbus) {
 			nimbus.setJwtValidator(validator(properties));
 		}
-		return decoder;
+		return new VerifiedTokens().reactive(decoder);
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(AccessProperties properties) {

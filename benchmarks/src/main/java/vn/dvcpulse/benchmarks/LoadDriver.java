@@ -45,8 +45,9 @@ public final class LoadDriver {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		// spread events over today's units and the named services, as a national load would be
 		stack = options.stack();
-		localities = codes(http, options.url() + "/api/v1/catalog/localities", "\"code\":\"(\\d{2})\"");
-		services = codes(http, options.url() + "/api/v1/catalog/services?verified=true", "\"code\":\"([A-Z0-9-]+)\"");
+		localities = codes(http, options.catalogUrl() + "/api/v1/catalog/localities", "\"code\":\"(\\d{2})\"");
+		services = codes(http, options.catalogUrl() + "/api/v1/catalog/services?verified=true",
+				"\"code\":\"([A-Z0-9-]+)\"");
 		// warm up the path (connections, JIT) before measuring
 		drive(http, options, run + "w", Math.min(5, options.seconds()), options.maxRequests());
 		Result result = drive(http, options, run, options.seconds(), options.maxRequests());
@@ -214,7 +215,7 @@ public final class LoadDriver {
 	 *             breakdown, {@code /api/v1/metrics/localities/01?granularity=month}
 	 */
 	record Options(String url, String mode, int clients, int seconds, int batchSize, long maxRequests, String stack,
-			String path) {
+			String path, String catalogUrl) {
 
 		boolean batch() {
 			return this.mode.equals("batch");
@@ -233,6 +234,7 @@ public final class LoadDriver {
 			long maxRequests = 2_000_000;
 			String stack = "deploy/local/stack";
 			String path = RANKING;
+			String catalogUrl = null;
 			for (int i = 0; i + 1 < args.length; i += 2) {
 				switch (args[i]) {
 					case "--url" -> url = args[i + 1];
@@ -243,13 +245,16 @@ public final class LoadDriver {
 					case "--max-requests" -> maxRequests = Long.parseLong(args[i + 1]);
 					case "--stack" -> stack = args[i + 1];
 					case "--path" -> path = args[i + 1];
+					// to drive a service past the gateway, the catalog is read from where it is
+					case "--catalog-url" -> catalogUrl = args[i + 1];
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
 			if (!List.of("single", "batch", "query").contains(mode)) {
 				throw new IllegalArgumentException("--mode is single, batch or query");
 			}
-			return new Options(url, mode, clients, seconds, batchSize, maxRequests, stack, path);
+			return new Options(url, mode, clients, seconds, batchSize, maxRequests, stack, path,
+					(catalogUrl != null) ? catalogUrl : url);
 		}
 
 	}

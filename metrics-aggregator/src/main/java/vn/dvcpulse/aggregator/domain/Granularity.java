@@ -26,6 +26,16 @@ public enum Granularity {
 		return this.prefix;
 	}
 
+	/** The granularity a rollup key starts with. */
+	public static Granularity ofPrefix(String prefix) {
+		for (Granularity granularity : values()) {
+			if (granularity.prefix.equals(prefix)) {
+				return granularity;
+			}
+		}
+		throw new IllegalArgumentException("No granularity has the prefix " + prefix);
+	}
+
 	/** The period a day belongs to. */
 	public String periodOf(LocalDate day) {
 		return switch (this) {

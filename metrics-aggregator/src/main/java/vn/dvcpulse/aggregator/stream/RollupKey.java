@@ -38,15 +38,17 @@ public record RollupKey(Granularity granularity, String period, String locality,
 		return granularity.prefix() + "|" + period + "|~";
 	}
 
+	/** The key of the whole rollup that a part's key belongs to. */
+	static String whole(String key) {
+		int part = key.lastIndexOf(PART);
+		return (part >= 0) ? key.substring(0, part) : key;
+	}
+
 	/** The rollup a key names, whichever partition's part it is. */
 	static RollupKey parse(String key) {
-		int part = key.indexOf(PART);
-		String[] parts = ((part >= 0) ? key.substring(0, part) : key).split("\\|");
-		Granularity granularity = java.util.Arrays.stream(Granularity.values())
-			.filter((g) -> g.prefix().equals(parts[0]))
-			.findFirst()
-			.orElseThrow();
-		return new RollupKey(granularity, parts[1], parts[2], (parts.length > 3) ? parts[3] : null);
+		String[] parts = whole(key).split("\\|");
+		return new RollupKey(Granularity.ofPrefix(parts[0]), parts[1], parts[2],
+				(parts.length > 3) ? parts[3] : null);
 	}
 
 }

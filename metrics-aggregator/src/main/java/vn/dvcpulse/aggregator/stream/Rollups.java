@@ -32,19 +32,33 @@ public class Rollups {
 
 	/** Every rollup entry of the periods from {@code firstPeriod} to {@code lastPeriod}, at one granularity. */
 	public List<Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
-		Map<RollupKey, Counts> totals = new LinkedHashMap<>();
+		// one store per instance, the global table's; its keys are sorted, so a rollup's parts come one after another
+		List<Entry> entries = new ArrayList<>();
 		try (KeyValueIterator<String, Counts> range = store().range(RollupKey.first(granularity, firstPeriod),
 				RollupKey.last(granularity, lastPeriod))) {
+			String rollup = null;
+			Counts total = null;
 			while (range.hasNext()) {
 				KeyValue<String, Counts> part = range.next();
-				totals.merge(RollupKey.parse(part.key), part.value, Counts::add);
+				String partOf = RollupKey.whole(part.key);
+				if (!partOf.equals(rollup)) {
+					if (rollup != null) {
+						entries.add(new Entry(RollupKey.parse(rollup), total));
+					}
+					rollup = partOf;
+					total = part.value;
+				}
+				else {
+					total = total.add(part.value);
+				}
+			}
+			if (rollup != null) {
+				entries.add(new Entry(RollupKey.parse(rollup), total));
 			}
 		}
 		catch (InvalidStateStoreException ex) {
 			throw new FiguresNotReadyException(ex);
 		}
-		List<Entry> entries = new ArrayList<>(totals.size());
-		totals.forEach((key, counts) -> entries.add(new Entry(key, counts)));
 		return entries;
 	}
 

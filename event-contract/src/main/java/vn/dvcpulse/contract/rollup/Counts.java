@@ -63,7 +63,7 @@ public record Counts(long received, long receivedOnline, long receivedOnlineFull
 	}
 
 	/** These counts less others; the latest time stays, a retraction does not move time back. */
-	private Counts subtract(Counts o) {
+	public Counts subtract(Counts o) {
 		return new Counts(this.received - o.received, this.receivedOnline - o.receivedOnline,
 				this.receivedOnlineFull - o.receivedOnlineFull, this.paid - o.paid, this.paidOnline - o.paidOnline,
 				this.digitized - o.digitized, this.reusedData - o.reusedData, this.completed - o.completed,

@@ -6,14 +6,15 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,13 +65,15 @@ public class RollupTopology {
 	static final List<Granularity> CITIZEN_PERIODS = List.of(Granularity.MONTH, Granularity.QUARTER,
 			Granularity.YEAR);
 
+	/** The topology, and the merged view of its global tables that queries read. */
 	@Bean
-	GlobalKTable<String, Counts> rollupTable(StreamsBuilder builder, Arrivals arrivals) {
+	MergedRollups mergedRollups(StreamsBuilder builder, Arrivals arrivals) {
 		return build(builder, arrivals::arrived);
 	}
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
-	public static GlobalKTable<String, Counts> build(StreamsBuilder builder, ArrivalListener arrivals) {
+	public static MergedRollups build(StreamsBuilder builder, ArrivalListener arrivals) {
+		MergedRollups merged = new MergedRollups();
 		KStream<String, ApplicationMilestone> arrived = builder
 			.stream(Topics.MILESTONES.name(),
 					Consumed.with(Topics.MILESTONES.keySerde(), Topics.MILESTONES.valueSerde())
@@ -105,8 +108,9 @@ public class RollupTopology {
 			.process(() -> new PartitionTotals<>(sketches), Named.as("count-distinct-citizens"),
 					sketches.storeNames())
 			.to(Topics.DISTINCT_CITIZENS.name(), produced(Topics.DISTINCT_CITIZENS));
-		builder.globalTable(Topics.DISTINCT_CITIZENS.name(), consumed(Topics.DISTINCT_CITIZENS),
-				Materialized.as(DISTINCT_CITIZENS));
+		builder.addGlobalStore(globalStore(DISTINCT_CITIZENS, Topics.DISTINCT_CITIZENS),
+				Topics.DISTINCT_CITIZENS.name(), consumed(Topics.DISTINCT_CITIZENS),
+				() -> merged.sketching(DISTINCT_CITIZENS));
 		PartitionTotals.Definition<Contribution, Counts> counts = new PartitionTotals.Definition<>(COUNTING,
 				Topics.ROLLUPS.valueSerde(),
 				(contribution) -> Arrays.stream(Granularity.values())
@@ -120,7 +124,15 @@ public class RollupTopology {
 		arrived.process(OverdueWatch::new, Named.as("watch-overdue"), OverdueWatch.APPLICATIONS, OverdueWatch.DUE_INDEX)
 			.process(() -> new PartitionTotals<>(counts), Named.as("count"), counts.storeNames())
 			.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS));
-		return builder.globalTable(Topics.ROLLUPS.name(), consumed(Topics.ROLLUPS), Materialized.as(ROLLUPS));
+		builder.addGlobalStore(globalStore(ROLLUPS, Topics.ROLLUPS), Topics.ROLLUPS.name(), consumed(Topics.ROLLUPS),
+				() -> merged.counting(ROLLUPS));
+		return merged;
+	}
+
+	/** A global table's store: the topic is its changelog. */
+	private static <V> StoreBuilder<KeyValueStore<String, V>> globalStore(String name, Topic<String, V> topic) {
+		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), topic.keySerde(), topic.valueSerde())
+			.withLoggingDisabled();
 	}
 
 	private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {

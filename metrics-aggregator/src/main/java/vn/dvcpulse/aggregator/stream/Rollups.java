@@ -1,9 +1,7 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -13,28 +11,35 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
-import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.contract.rollup.Counts;
 
 /**
- * The rollups of every instance, read by key range from the global tables this instance keeps of them, each the sum
- * of the parts the partitions published.
+ * The rollups of every instance, each the sum of the parts the partitions published: months, quarters and years from
+ * the merged view of the global tables ({@link MergedRollups}), days summed from the global table itself. Figures are
+ * served only while the streams client serves its stores.
  */
 @Component
 public class Rollups {
 
 	private final KafkaStreamsInteractiveQueryService queries;
 
-	Rollups(KafkaStreamsInteractiveQueryService queries) {
+	private final MergedRollups merged;
+
+	Rollups(KafkaStreamsInteractiveQueryService queries, MergedRollups merged) {
 		this.queries = queries;
+		this.merged = merged;
 	}
 
 	/** Every rollup entry of the periods from {@code firstPeriod} to {@code lastPeriod}, at one granularity. */
 	public List<Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
+		ReadOnlyKeyValueStore<String, Counts> store = store();
+		if (granularity != Granularity.DAY) {
+			return this.merged.between(granularity, firstPeriod, lastPeriod);
+		}
 		// one store per instance, the global table's; its keys are sorted, so a rollup's parts come one after another
 		List<Entry> entries = new ArrayList<>();
-		try (KeyValueIterator<String, Counts> range = store().range(RollupKey.first(granularity, firstPeriod),
+		try (KeyValueIterator<String, Counts> range = store.range(RollupKey.first(granularity, firstPeriod),
 				RollupKey.last(granularity, lastPeriod))) {
 			String rollup = null;
 			Counts total = null;
@@ -64,24 +69,11 @@ public class Rollups {
 
 	/** Every distinct-applicant sketch of the periods, at one granularity (none are kept per day). */
 	public List<Sketch> distinctCitizens(Granularity granularity, String firstPeriod, String lastPeriod) {
-		List<Sketch> sketches = new ArrayList<>();
 		if (!RollupTopology.CITIZEN_PERIODS.contains(granularity)) {
-			return sketches;
+			return List.of();
 		}
-		Map<RollupKey, List<byte[]>> parts = new LinkedHashMap<>();
-		try (KeyValueIterator<String, byte[]> range = this.<byte[]>store(RollupTopology.DISTINCT_CITIZENS)
-			.range(RollupKey.first(granularity, firstPeriod), RollupKey.last(granularity, lastPeriod))) {
-			while (range.hasNext()) {
-				KeyValue<String, byte[]> part = range.next();
-				parts.computeIfAbsent(RollupKey.parse(part.key), (key) -> new ArrayList<>()).add(part.value);
-			}
-		}
-		catch (InvalidStateStoreException ex) {
-			throw new FiguresNotReadyException(ex);
-		}
-		parts.forEach((key, states) -> sketches
-			.add(new Sketch(key, (states.size() == 1) ? states.get(0) : DistinctCitizens.union(states))));
-		return sketches;
+		store(RollupTopology.DISTINCT_CITIZENS);
+		return this.merged.distinctCitizens(granularity, firstPeriod, lastPeriod);
 	}
 
 	private ReadOnlyKeyValueStore<String, Counts> store() {

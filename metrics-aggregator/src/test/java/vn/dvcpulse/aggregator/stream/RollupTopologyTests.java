@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
+import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
@@ -38,10 +39,12 @@ class RollupTopologyTests {
 
 	private KeyValueStore<String, Counts> rollups;
 
+	private MergedRollups merged;
+
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
+		this.merged = RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
 		});
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollup-tests");
@@ -86,6 +89,25 @@ class RollupTopologyTests {
 
 		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 		assertThat(published.isEmpty()).as("nothing changed, nothing published again").isTrue();
+	}
+
+	@Test
+	void theMergedView_holdsEachTotal_asItsPartsChange() {
+		receive(withCitizen(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE), "c1"));
+		receive(withCitizen(Milestones.received("01", "P06-03", "B", "2025-08-05T09:00:00+07:00", Channel.ONLINE), "c2"));
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		receive(withCitizen(Milestones.received("01", "P06-03", "C", "2025-08-06T09:00:00+07:00", Channel.ONLINE), "c1"));
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+
+		assertThat(this.merged.between(Granularity.MONTH, "2025-08", "2025-08")).singleElement().satisfies((entry) -> {
+			assertThat(entry.key()).isEqualTo(new RollupKey(Granularity.MONTH, "2025-08", "01", "P06-03"));
+			assertThat(entry.counts()).isEqualTo(total("M|2025-08|01|P06-03"));
+			assertThat(entry.counts().received()).isEqualTo(3);
+		});
+		assertThat(this.merged.between(Granularity.YEAR, "2025", "2025")).singleElement()
+			.satisfies((entry) -> assertThat(entry.counts().received()).isEqualTo(3));
+		assertThat(this.merged.distinctCitizens(Granularity.QUARTER, "2025-Q3", "2025-Q3")).singleElement()
+			.satisfies((sketch) -> assertThat(DistinctCitizens.estimate(sketch.state())).isEqualTo(2));
 	}
 
 	@Test

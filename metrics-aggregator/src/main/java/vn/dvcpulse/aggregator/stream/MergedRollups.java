@@ -1,8 +1,10 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.apache.kafka.streams.KeyValue;
@@ -23,136 +25,118 @@ import vn.dvcpulse.contract.rollup.Counts;
  * ranked, are summed from the global table when asked for.
  * <p>
  * Kept by the global stores' update processors ({@link #counting}, {@link #sketching}), on the global stream thread:
- * each first builds its view from the store it keeps, once the store has been restored, then applies every update
- * as a difference (a part's new counts less its previous ones; a part's sketch only grows, so merging the new state
- * in is enough). About 250 bytes per total and 4 KB per sketch: a few MB a year.
+ * each first builds its view from the months, quarters and years of the store it keeps, once the store has been
+ * restored, then applies every update as a difference (a part's new counts less its previous ones; a part's sketch
+ * only grows, so merging the new state in is enough). About 250 bytes per total and 4 KB per sketch: a few MB a year.
  */
 public final class MergedRollups {
 
-	private final ConcurrentSkipListMap<String, Counts> totals = new ConcurrentSkipListMap<>();
+	/** The granularities kept merged; days are summed from the global table when asked for. */
+	static final Set<Granularity> KEPT = EnumSet.of(Granularity.MONTH, Granularity.QUARTER, Granularity.YEAR);
 
-	private final ConcurrentSkipListMap<String, byte[]> sketches = new ConcurrentSkipListMap<>();
+	private final View<Counts> totals = new View<>((merged, whole, before, after) -> merged.merge(whole,
+			orNone(after).subtract(orNone(before)), Counts::add));
 
-	private volatile boolean totalsBuilt;
+	private final View<byte[]> sketches = new View<>((merged, whole, before, after) -> {
+		if (after != null) {
+			merged.merge(whole, after.clone(), (kept, part) -> DistinctCitizens.union(List.of(kept, part)));
+		}
+	});
 
-	private volatile boolean sketchesBuilt;
-
-	static boolean kept(String key) {
-		return !key.startsWith(Granularity.DAY.prefix() + "|");
-	}
-
-	/** The totals of the periods, at a granularity other than days. */
+	/** The totals of the periods, at a kept granularity. */
 	List<Rollups.Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
-		requireBuilt(this.totalsBuilt);
 		List<Rollups.Entry> entries = new ArrayList<>();
-		range(this.totals, granularity, firstPeriod, lastPeriod)
+		this.totals.range(granularity, firstPeriod, lastPeriod)
 			.forEach((key, counts) -> entries.add(new Rollups.Entry(RollupKey.parse(key), counts)));
 		return entries;
 	}
 
 	List<Rollups.Sketch> distinctCitizens(Granularity granularity, String firstPeriod, String lastPeriod) {
-		requireBuilt(this.sketchesBuilt);
 		List<Rollups.Sketch> found = new ArrayList<>();
-		range(this.sketches, granularity, firstPeriod, lastPeriod)
+		this.sketches.range(granularity, firstPeriod, lastPeriod)
 			.forEach((key, state) -> found.add(new Rollups.Sketch(RollupKey.parse(key), state)));
 		return found;
 	}
 
-	private static void requireBuilt(boolean built) {
-		if (!built) {
-			throw new FiguresNotReadyException(new IllegalStateException("The merged rollups are being built"));
-		}
-	}
-
-	private static <V> NavigableMap<String, V> range(NavigableMap<String, V> map, Granularity granularity,
-			String firstPeriod, String lastPeriod) {
-		return map.subMap(RollupKey.first(granularity, firstPeriod), true, RollupKey.last(granularity, lastPeriod),
-				true);
-	}
-
 	/** Keeps the global rollups store and the merged totals. */
 	Processor<String, Counts, Void, Void> counting(String storeName) {
-		return new GlobalUpdates<>(storeName) {
-
-			@Override
-			void forget() {
-				MergedRollups.this.totalsBuilt = false;
-				MergedRollups.this.totals.clear();
-			}
-
-			@Override
-			void built() {
-				MergedRollups.this.totalsBuilt = true;
-			}
-
-			@Override
-			void merge(String whole, Counts before, Counts after) {
-				Counts change = ((after != null) ? after : Counts.NONE).subtract((before != null) ? before : Counts.NONE);
-				MergedRollups.this.totals.merge(whole, change, Counts::add);
-			}
-
-		};
+		return new GlobalUpdates<>(storeName, this.totals);
 	}
 
 	/** Keeps the global sketches store and the merged sketches. */
 	Processor<String, byte[], Void, Void> sketching(String storeName) {
-		return new GlobalUpdates<>(storeName) {
+		return new GlobalUpdates<>(storeName, this.sketches);
+	}
 
-			@Override
-			void forget() {
-				MergedRollups.this.sketchesBuilt = false;
-				MergedRollups.this.sketches.clear();
+	private static Counts orNone(Counts counts) {
+		return (counts != null) ? counts : Counts.NONE;
+	}
+
+	private static boolean kept(String key) {
+		return KEPT.contains(Granularity.ofPrefix(key.substring(0, key.indexOf('|'))));
+	}
+
+	/** How a part's change from {@code before} to {@code after} changes the merged value of its rollup. */
+	@FunctionalInterface
+	private interface Change<V> {
+
+		void apply(ConcurrentSkipListMap<String, V> merged, String whole, V before, V after);
+
+	}
+
+	/** One merged view: the values by rollup key, and whether they hold all the store did yet. */
+	private static final class View<V> {
+
+		private final ConcurrentSkipListMap<String, V> merged = new ConcurrentSkipListMap<>();
+
+		private final Change<V> change;
+
+		private volatile boolean built;
+
+		View(Change<V> change) {
+			this.change = change;
+		}
+
+		NavigableMap<String, V> range(Granularity granularity, String firstPeriod, String lastPeriod) {
+			if (!this.built) {
+				throw new FiguresNotReadyException(new IllegalStateException("The merged rollups are being built"));
 			}
+			return this.merged.subMap(RollupKey.first(granularity, firstPeriod), true,
+					RollupKey.last(granularity, lastPeriod), true);
+		}
 
-			@Override
-			void built() {
-				MergedRollups.this.sketchesBuilt = true;
-			}
-
-			@Override
-			void merge(String whole, byte[] before, byte[] after) {
-				if (after != null) {
-					MergedRollups.this.sketches.merge(whole, after.clone(),
-							(merged, part) -> DistinctCitizens.union(List.of(merged, part)));
-				}
-			}
-
-		};
 	}
 
 	/** Puts each update in the global store, as Kafka Streams would, and merges it into the view. */
-	private abstract static class GlobalUpdates<V> implements Processor<String, V, Void, Void> {
+	private static final class GlobalUpdates<V> implements Processor<String, V, Void, Void> {
 
 		private final String storeName;
 
+		private final View<V> view;
+
 		private KeyValueStore<String, V> store;
 
-		GlobalUpdates(String storeName) {
+		GlobalUpdates(String storeName, View<V> view) {
 			this.storeName = storeName;
+			this.view = view;
 		}
-
-		/** Drops the view, to build it again from the store. */
-		abstract void forget();
-
-		/** The view holds all the store did. */
-		abstract void built();
-
-		abstract void merge(String whole, V before, V after);
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
 			this.store = context.getStateStore(this.storeName);
 			// the store is restored before the processor starts: the view begins from what it holds
-			forget();
-			try (KeyValueIterator<String, V> all = this.store.all()) {
-				while (all.hasNext()) {
-					KeyValue<String, V> part = all.next();
-					if (kept(part.key)) {
-						merge(RollupKey.whole(part.key), null, part.value);
+			this.view.built = false;
+			this.view.merged.clear();
+			for (Granularity granularity : KEPT) {
+				try (KeyValueIterator<String, V> parts = this.store.range(RollupKey.first(granularity),
+						RollupKey.last(granularity))) {
+					while (parts.hasNext()) {
+						KeyValue<String, V> part = parts.next();
+						this.view.change.apply(this.view.merged, RollupKey.whole(part.key), null, part.value);
 					}
 				}
 			}
-			built();
+			this.view.built = true;
 		}
 
 		@Override
@@ -165,7 +149,7 @@ public final class MergedRollups {
 				this.store.delete(record.key());
 			}
 			if (kept(record.key())) {
-				merge(RollupKey.whole(record.key()), before, record.value());
+				this.view.change.apply(this.view.merged, RollupKey.whole(record.key()), before, record.value());
 			}
 		}
 

@@ -30,6 +30,16 @@ public record RollupKey(Granularity granularity, String period, String locality,
 		return key + PART + partition;
 	}
 
+	/** The first key of every period at a granularity. */
+	static String first(Granularity granularity) {
+		return granularity.prefix() + "|";
+	}
+
+	/** Past the last key of every period at a granularity. */
+	static String last(Granularity granularity) {
+		return granularity.prefix() + "|~";
+	}
+
 	static String first(Granularity granularity, String period) {
 		return granularity.prefix() + "|" + period + "|";
 	}

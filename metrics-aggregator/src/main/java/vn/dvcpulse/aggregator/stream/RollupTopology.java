@@ -35,8 +35,8 @@ import vn.dvcpulse.contract.rollup.Counts;
  * <p>
  * Each partition's milestones are counted where they arrive and published as that partition's part of each total
  * ({@link PartitionTotals}) to {@link Topics#ROLLUPS}, and the sketches to {@link Topics#DISTINCT_CITIZENS}; every
- * instance reads both topics whole as global tables and {@link Rollups} adds the parts up, so any instance answers
- * any query, with no routing between instances. A figure becomes visible once published
+ * instance reads both topics whole as global tables and adds the parts up ({@link MergedRollups}, {@link Rollups}),
+ * so any instance answers any query, with no routing between instances. A figure becomes visible once published
  * ({@link PartitionTotals#PUBLISH_INTERVAL}), committed ({@code commit.interval.ms}) and read by the global table.
  */
 @Configuration(proxyBeanMethods = false)

@@ -34,7 +34,7 @@ public class Rollups {
 	/** Every rollup entry of the periods from {@code firstPeriod} to {@code lastPeriod}, at one granularity. */
 	public List<Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
 		ReadOnlyKeyValueStore<String, Counts> store = store();
-		if (granularity != Granularity.DAY) {
+		if (MergedRollups.KEPT.contains(granularity)) {
 			return this.merged.between(granularity, firstPeriod, lastPeriod);
 		}
 		// one store per instance, the global table's; its keys are sorted, so a rollup's parts come one after another

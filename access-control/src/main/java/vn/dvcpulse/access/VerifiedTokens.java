@@ -1,11 +1,13 @@
 package vn.dvcpulse.access;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -26,10 +28,23 @@ final class VerifiedTokens {
 	/** How long a token that carries no expiry is trusted before it is checked again. */
 	static final Duration WITHOUT_EXPIRY = Duration.ofMinutes(5);
 
-	private final Cache<String, Jwt> verified = Caffeine.newBuilder()
-		.maximumSize(MAXIMUM)
-		.expireAfter(Expiry.creating((String token, Jwt jwt) -> untilExpiry(jwt)))
-		.build();
+	private final Clock clock;
+
+	private final Cache<String, Jwt> verified;
+
+	VerifiedTokens() {
+		this(Clock.systemUTC(), Ticker.systemTicker());
+	}
+
+	/** With the clock that tokens' expiry is read against, and the ticker that times the cache's entries. */
+	VerifiedTokens(Clock clock, Ticker ticker) {
+		this.clock = clock;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(MAXIMUM)
+			.ticker(ticker)
+			.expireAfter(Expiry.creating((String token, Jwt jwt) -> untilExpiry(jwt)))
+			.build();
+	}
 
 	JwtDecoder servlet(JwtDecoder decoder) {
 		return (token) -> {
@@ -50,12 +65,12 @@ final class VerifiedTokens {
 		};
 	}
 
-	static Duration untilExpiry(Jwt jwt) {
+	private Duration untilExpiry(Jwt jwt) {
 		Instant expiresAt = jwt.getExpiresAt();
 		if (expiresAt == null) {
 			return WITHOUT_EXPIRY;
 		}
-		Duration left = Duration.between(Instant.now(), expiresAt);
+		Duration left = Duration.between(this.clock.instant(), expiresAt);
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 

@@ -1,7 +1,12 @@
 package vn.dvcpulse.access;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -42,14 +47,38 @@ class VerifiedTokensTests {
 	}
 
 	@Test
-	void aKeptToken_isVerifiedAgain_onceItHasExpired() throws InterruptedException {
-		JwtDecoder decoder = new VerifiedTokens().servlet(verifying(Instant.now().plusMillis(300)));
+	void aKeptToken_isVerifiedAgain_onceItHasExpired() {
+		Instant start = Instant.parse("2026-11-23T10:00:00Z");
+		AtomicLong elapsedNanos = new AtomicLong();
+		Clock clock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return start.plusNanos(elapsedNanos.get());
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		JwtDecoder decoder = new VerifiedTokens(clock, elapsedNanos::get)
+			.servlet(verifying(start.plusSeconds(300)));
 		decoder.decode("short-lived");
 
-		Thread.sleep(600);
+		elapsedNanos.set(Duration.ofSeconds(299).toNanos());
 		decoder.decode("short-lived");
+		assertThat(this.verifications).as("still alive: kept").hasValue(1);
 
-		assertThat(this.verifications).hasValue(2);
+		elapsedNanos.set(Duration.ofSeconds(300).toNanos());
+		decoder.decode("short-lived");
+		assertThat(this.verifications).as("expired: verified again").hasValue(2);
 	}
 
 	@Test

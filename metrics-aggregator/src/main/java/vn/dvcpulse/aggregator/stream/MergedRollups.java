@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,6 +44,18 @@ public final class MergedRollups {
 		}
 	});
 
+	/** Counts every update of either global table, days included, and every rebuild of the view. */
+	private final AtomicLong changes = new AtomicLong();
+
+	/**
+	 * How many times the global tables or the view have changed since start: an answer computed from them after
+	 * reading {@code n} holds for as long as this still reads {@code n}. Counted after each change is applied, so an
+	 * answer computed meanwhile may already include it, never miss one it claims.
+	 */
+	long changes() {
+		return this.changes.get();
+	}
+
 	/** The totals of the periods, at a kept granularity. */
 	List<Rollups.Entry> between(Granularity granularity, String firstPeriod, String lastPeriod) {
 		List<Rollups.Entry> entries = new ArrayList<>();
@@ -60,12 +73,12 @@ public final class MergedRollups {
 
 	/** Keeps the global rollups store and the merged totals. */
 	Processor<String, Counts, Void, Void> counting(String storeName) {
-		return new GlobalUpdates<>(storeName, this.totals);
+		return new GlobalUpdates<>(storeName, this.totals, this.changes);
 	}
 
 	/** Keeps the global sketches store and the merged sketches. */
 	Processor<String, byte[], Void, Void> sketching(String storeName) {
-		return new GlobalUpdates<>(storeName, this.sketches);
+		return new GlobalUpdates<>(storeName, this.sketches, this.changes);
 	}
 
 	private static Counts orNone(Counts counts) {
@@ -114,11 +127,14 @@ public final class MergedRollups {
 
 		private final View<V> view;
 
+		private final AtomicLong changes;
+
 		private KeyValueStore<String, V> store;
 
-		GlobalUpdates(String storeName, View<V> view) {
+		GlobalUpdates(String storeName, View<V> view, AtomicLong changes) {
 			this.storeName = storeName;
 			this.view = view;
+			this.changes = changes;
 		}
 
 		@Override
@@ -137,6 +153,7 @@ public final class MergedRollups {
 				}
 			}
 			this.view.built = true;
+			this.changes.incrementAndGet();
 		}
 
 		@Override
@@ -151,6 +168,7 @@ public final class MergedRollups {
 			if (kept(record.key())) {
 				this.view.change.apply(this.view.merged, RollupKey.whole(record.key()), before, record.value());
 			}
+			this.changes.incrementAndGet();
 		}
 
 	}

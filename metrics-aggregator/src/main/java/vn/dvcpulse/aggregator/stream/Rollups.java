@@ -67,6 +67,16 @@ public class Rollups {
 		return entries;
 	}
 
+	/**
+	 * A number that changes whenever any figure read here may have: answers computed after reading it hold while it
+	 * reads the same (see {@link MergedRollups#changes()}).
+	 * @throws FiguresNotReadyException while the streams client does not serve its stores, as every read here
+	 */
+	public long changes() {
+		store();
+		return this.merged.changes();
+	}
+
 	/** Every distinct-applicant sketch of the periods, at one granularity (none are kept per day). */
 	public List<Sketch> distinctCitizens(Granularity granularity, String firstPeriod, String lastPeriod) {
 		if (!RollupTopology.CITIZEN_PERIODS.contains(granularity)) {

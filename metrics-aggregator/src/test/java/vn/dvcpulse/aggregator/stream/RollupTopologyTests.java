@@ -111,6 +111,20 @@ class RollupTopologyTests {
 	}
 
 	@Test
+	void theChangeCount_movesWithEveryPublishedPart_andOnlyThen() {
+		long atStart = this.merged.changes();
+		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+		assertThat(this.merged.changes()).as("counted but not yet published").isEqualTo(atStart);
+
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		long afterPublish = this.merged.changes();
+		assertThat(afterPublish).as("a day, month, quarter, year and three sketches").isGreaterThan(atStart);
+
+		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		assertThat(this.merged.changes()).as("nothing published, nothing changed").isEqualTo(afterPublish);
+	}
+
+	@Test
 	void aLateCompletion_updatesThePeriodOfReceipt_notThePeriodItHappenedIn() {
 		ApplicationMilestone june = Milestones.received("02", "P06-03", "HG-1", "2025-06-30T16:00:00+07:00",
 				Channel.ONLINE);

@@ -34,6 +34,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -233,6 +235,34 @@ class LocalityMetricsResourceTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void theSameQuestion_isAnsweredFromMemory_untilTheRollupsChange() throws Exception {
+		String ranking = "/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&granularity=month";
+		given(this.rollups.changes()).willReturn(7L);
+		this.mvc.perform(get(ranking)).andExpect(jsonPath("$.national.volume").value(47));
+		this.mvc.perform(get(ranking)).andExpect(jsonPath("$.national.volume").value(47));
+		verify(this.rollups, times(1)).between(eq(Granularity.MONTH), any(), any());
+
+		// Hà Nội's August part grows by 10: the global tables changed, so the kept answer no longer holds
+		given(this.rollups.between(eq(Granularity.MONTH), any(), any())).willReturn(List.of(
+				entry("2025-06", "02", 3, 1), entry("2025-06", "08", 2, 2), entry("2025-08", "08", 2, 2),
+				entry("2025-08", "01", 50, 30)));
+		given(this.rollups.changes()).willReturn(8L);
+		this.mvc.perform(get(ranking)).andExpect(jsonPath("$.national.volume").value(57));
+		verify(this.rollups, times(2)).between(eq(Granularity.MONTH), any(), any());
+
+		// another question is answered on its own, not with the ranking's answer
+		this.mvc.perform(get("/api/v1/metrics/localities/08?from=2025-06-01&to=2025-08-31"))
+			.andExpect(jsonPath("$.locality.volume").value(7));
+	}
+
+	@Test
+	void aKeptAnswer_isNotServedWhileTheStoresAreNot() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities")).andExpect(status().isOk());
+		given(this.rollups.changes()).willThrow(mock(FiguresNotReadyException.class));
+		this.mvc.perform(get("/api/v1/metrics/localities")).andExpect(status().isServiceUnavailable());
 	}
 
 	private static Entry entry(String month, String locality, int received, int online) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +64,9 @@ class TrackerFlowTests {
 
 	@Autowired
 	CatalogFeed catalog;
+
+	@Autowired
+	StreamsBuilderFactoryBean streams;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -102,6 +108,36 @@ class TrackerFlowTests {
 		JsonNode application = get("/api/v1/applications/01/" + applicationId);
 		assertThat(application.get("status").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(application.get("events")).hasSize(1);
+	}
+
+	@Test
+	void theDoorFindsEachApplicationInItsPartitionsStore_theOneTheProducerChose() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String applicationId = "PART-" + run + "-" + i;
+			assertThat(post("/api/v1/events", "application/json",
+					submitted(applicationId + "-s", applicationId, "01", "ONLINE", "2025-03-01T08:30:00+07:00"))
+				.statusCode()).isEqualTo(202);
+			keys.add("01/" + applicationId);
+		}
+		Map<String, Integer> partitionOf = new HashMap<>();
+		try (Consumer<String, ApplicationEvent> submissions = consumer(Topics.SUBMISSIONS)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				submissions.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (keys.contains(record.key())) {
+						partitionOf.put(record.key(), record.partition());
+					}
+				});
+				return partitionOf.size() == keys.size();
+			});
+		}
+		assertThat(new HashSet<>(partitionOf.values())).as("spread over partitions").hasSizeGreaterThan(1);
+		KafkaStreams client = this.streams.getKafkaStreams();
+		// the lifecycle's store of applications; without the instance's endpoint no partition would be told
+		assertThat(keys).allSatisfy((key) -> assertThat(client
+			.queryMetadataForKey("applications", key, Topics.SUBMISSIONS.keySerde().serializer())
+			.partition()).as(key).isEqualTo(partitionOf.get(key)));
 	}
 
 	@Test

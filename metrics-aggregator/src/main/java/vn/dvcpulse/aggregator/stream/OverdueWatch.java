@@ -124,22 +124,33 @@ final class OverdueWatch implements Processor<String, ApplicationMilestone, Stri
 		this.applications.put(application, new Watched(receipt, watched.closed(), countedUnder, indexed));
 	}
 
-	/** Index keys sort by due time: {@code 0001735689600000|01/A-1}. */
+	/**
+	 * Index keys sort by due time: {@code 0001735689600000|01/A-1}. Built by hand, not with {@code String.format}:
+	 * one is built for most milestones, and formatting was 4 % of the stream thread's time.
+	 */
 	static final class DueKey {
+
+		/** Epoch milliseconds fit 16 digits until the year 318857. */
+		private static final int DIGITS = 16;
 
 		private DueKey() {
 		}
 
 		static String of(Instant dueAt, String application) {
-			return String.format("%016d|%s", Math.max(0, dueAt.toEpochMilli()), application);
+			return padded(Math.max(0, dueAt.toEpochMilli())) + "|" + application;
 		}
 
 		static String first() {
-			return String.format("%016d|", 0);
+			return padded(0) + "|";
 		}
 
 		static String upTo(long epochMillis) {
-			return String.format("%016d|~", epochMillis);
+			return padded(epochMillis) + "|~";
+		}
+
+		private static String padded(long epochMillis) {
+			String digits = Long.toString(epochMillis);
+			return "0".repeat(Math.max(0, DIGITS - digits.length())) + digits;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,21 @@ class RollupTopologyTests {
 		assertThat(total("M|2025-07|01|P06-03").received()).isZero();
 		assertThat(total("M|2025-06|01|P06-03").overdueInProgress()).isEqualTo(1);
 		assertThat(total("Y|2025|01|P06-03").overdueInProgress()).isEqualTo(1);
+	}
+
+	@Test
+	void dueIndexKeys_keepTheirStoredForm_andSortByDueTime() {
+		// the form of keys already in the stores: a change would strand every indexed application
+		assertThat(OverdueWatch.DueKey.of(Instant.ofEpochMilli(1_735_689_600_000L), "01/A-1"))
+			.isEqualTo("0001735689600000|01/A-1");
+		assertThat(OverdueWatch.DueKey.first()).isEqualTo("0000000000000000|");
+		assertThat(OverdueWatch.DueKey.of(Instant.ofEpochMilli(999), "79/B"))
+			.isLessThan(OverdueWatch.DueKey.of(Instant.ofEpochMilli(1_000), "01/A"))
+			.isLessThan(OverdueWatch.DueKey.upTo(999))
+			.isGreaterThan(OverdueWatch.DueKey.first());
+		assertThat(OverdueWatch.DueKey.of(Instant.ofEpochMilli(1_000), "01/A"))
+			.isGreaterThan(OverdueWatch.DueKey.upTo(999))
+			.isLessThan(OverdueWatch.DueKey.upTo(1_000));
 	}
 
 	@Test

@@ -1,11 +1,17 @@
 package vn.dvcpulse.aggregator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +61,21 @@ class RollupCountingTests {
 					assertThat(entry.counts().receivedOnline()).isEqualTo(3);
 				});
 		});
+	}
+
+	@Test
+	void theSetOfTotalsAwaitingPublication_isLoggedToATopicThatCompactsWithinMinutes() throws Exception {
+		// the in-memory set is restored from its changelog's start at every start: it must stay small
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
+			ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
+					"aggregator-counting-tests-rollup-counting-unpublished-changelog");
+			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+				Config config = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
+				assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+				assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).isEqualTo("60000");
+				assertThat(config.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()).isEqualTo("60000");
+			});
+		}
 	}
 
 }

@@ -3,10 +3,12 @@ package vn.dvcpulse.aggregator.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -84,6 +86,17 @@ final class PartitionTotals<I, T> implements Processor<String, I, String, T> {
 	}
 
 	/**
+	 * The changelog of the set of keys awaiting publication, a set emptied every interval: compacted within minutes
+	 * and its tombstones dropped a minute later, so that a start restores the keys in flight, not every put and delete
+	 * since the beginning. An in-memory store is restored from its changelog's start at every start; with Kafka's
+	 * defaults (a segment is compacted once rolled, after a week or a gigabyte) a local stack restored 13.6 million
+	 * records, 9 of its 30 seconds of start-up, after a day of benchmarks, and it grew with every event. Applied when
+	 * Kafka Streams creates the topic; an existing one is changed once by hand (README, Operations).
+	 */
+	static final Map<String, String> UNPUBLISHED_CHANGELOG = Map.of(TopicConfig.SEGMENT_MS_CONFIG, "60000",
+			TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1", TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000");
+
+	/**
 	 * One kind of total.
 	 *
 	 * @param name   the store of the totals
@@ -108,7 +121,8 @@ final class PartitionTotals<I, T> implements Processor<String, I, String, T> {
 					// RocksDB store full of tombstones to scan
 					Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(unpublishedName()), Serdes.String(),
 							Serdes.ByteArray())
-						.withCachingEnabled());
+						.withCachingEnabled()
+						.withLoggingEnabled(UNPUBLISHED_CHANGELOG));
 		}
 
 		String[] storeNames() {

@@ -40,7 +40,8 @@ public class TrackerQueries {
 	 * The application's state, read from the store of its key's partition only: the door asks this for every event
 	 * (is it a duplicate?), and asking every local partition's store cost 13 % of the tracker's CPU for a batch.
 	 * Where that partition's store is not here (another instance holds it, or it is moving), every local store is
-	 * asked, as a key-agnostic query would.
+	 * asked, as a key-agnostic query would. Kafka Streams tells a key's partition only when each instance names its
+	 * endpoint ({@code application.server} in application.yml); without it every look-up would take the slow way.
 	 */
 	public Optional<ApplicationState> application(String localityCode, String applicationId) {
 		String key = ApplicationKey.of(localityCode, applicationId);

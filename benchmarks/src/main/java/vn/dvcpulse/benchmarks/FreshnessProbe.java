@@ -163,8 +163,12 @@ public final class FreshnessProbe {
 		System.exit(0);
 	}
 
-	/** The probe service's volume today, asked again until the figures are served (not refused, not restoring). */
+	/**
+	 * The probe service's volume today, asked again until the figures are served (not refused, not restoring).
+	 * @throws IllegalStateException when they were not served for {@link #GIVE_UP}: the run cannot measure
+	 */
 	private static long volume(HttpClient http, String url) throws Exception {
+		long deadline = System.nanoTime() + GIVE_UP.toNanos();
 		while (true) {
 			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
 				.header("Authorization", LoadDriver.token("COMMITTEE", null))
@@ -172,6 +176,10 @@ public final class FreshnessProbe {
 			if (answer.statusCode() == 200) {
 				Matcher volume = NATIONAL_VOLUME.matcher(answer.body());
 				return volume.find() ? Long.parseLong(volume.group(1)) : 0;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The figures were not served for " + GIVE_UP.toSeconds()
+						+ " s; the last answer was " + answer.statusCode());
 			}
 			Thread.sleep(POLL_EVERY.toMillis());
 		}

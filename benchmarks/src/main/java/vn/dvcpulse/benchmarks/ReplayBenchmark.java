@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.stream.RollupTopology;
 import vn.dvcpulse.contract.ApplicationKey;
 import vn.dvcpulse.contract.ReceiptPeriods;
@@ -36,7 +37,6 @@ import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
-import vn.dvcpulse.contract.rollup.Counts;
 import vn.dvcpulse.contract.streams.BoundedRocksDbMemory;
 
 /**
@@ -58,6 +58,9 @@ public final class ReplayBenchmark {
 
 	/** Stream threads, as num.stream.threads; the services run one. */
 	private static int threads = 1;
+
+	/** The aggregator's application id here: a broker of its own per run, so any name does. */
+	private static final String APPLICATION_ID = "replay";
 
 	/** The commit interval, as the aggregator's commit.interval.ms. */
 	private static int commitMillis = 100;
@@ -92,8 +95,9 @@ public final class ReplayBenchmark {
 		broker.afterPropertiesSet();
 		String brokers = broker.getBrokersAsString();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-			admin.createTopics(List.of(Topics.MILESTONES.newTopic(), Topics.ROLLUPS.newTopic(),
-					Topics.DISTINCT_CITIZENS.newTopic())).all().get();
+			List<NewTopic> topics = new ArrayList<>(List.of(Topics.MILESTONES.newTopic()));
+			topics.addAll(RollupTopology.changelogs(APPLICATION_ID));
+			admin.createTopics(topics).all().get();
 		}
 		long applications = produce(brokers, milestones);
 		System.out.printf("%,d milestones of %,d applications on %s%n", milestones, applications,
@@ -187,10 +191,10 @@ public final class ReplayBenchmark {
 	/** Starts the aggregator's topology on the topic and waits until every receipt is in the global table. */
 	private static double aggregator(String brokers, long total, long applications) throws Exception {
 		StreamsBuilder builder = new StreamsBuilder();
-		RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
+		RollupTopology.build(builder, APPLICATION_ID, (milestone, acknowledgedAt) -> {
 		});
 		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "replay-" + UUID.randomUUID());
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);

@@ -4,12 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topic.Retention;
-
-import org.apache.kafka.common.serialization.Serdes;
-
 import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.EssentialService;
 import vn.dvcpulse.contract.catalog.IndicatorTarget;
@@ -17,8 +15,6 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.rejection.Rejection;
-import vn.dvcpulse.contract.rollup.Counts;
-import vn.dvcpulse.contract.rollup.CountsSerde;
 
 /**
  * The registry of every topic DVC Pulse uses. Nothing else names a topic: producers, stream topologies and tests
@@ -38,23 +34,6 @@ public final class Topics {
 	public static final Topic<String, Rejection> REJECTIONS = new Topic<>("dvc.rejections.v1", Serdes.String(),
 			JsonSerdes.of(Rejection.class), 6, Retention.FOREVER);
 
-	/**
-	 * The aggregator's counts per locality (as recorded), service and period of receipt, one part per partition of
-	 * the milestones, keyed {@code granularity|period|locality|service#partition}: the table every aggregator instance
-	 * reads whole and adds up, so any instance answers any query. Written only by the aggregator's counting, under
-	 * exactly-once, in {@link CountsSerde}'s binary form (v1 held whole totals as JSON).
-	 */
-	public static final Topic<String, Counts> ROLLUPS = new Topic<>("dvc.rollups.v2", Serdes.String(),
-			new CountsSerde(), 6, Retention.COMPACTED);
-
-	/**
-	 * The aggregator's distinct-applicant sketches (UltraLogLog state) per locality and period, one part per partition
-	 * of the milestones, keyed {@code granularity|period|locality#partition}; read whole by every aggregator instance
-	 * and merged, like {@link #ROLLUPS}.
-	 */
-	public static final Topic<String, byte[]> DISTINCT_CITIZENS = new Topic<>("dvc.distinct-citizens.v2",
-			Serdes.String(), Serdes.ByteArray(), 6, Retention.COMPACTED);
-
 	/** The catalog of essential services, keyed by service code; the topic is the catalog's store. */
 	public static final Topic<String, EssentialService> CATALOG_SERVICES = new Topic<>("dvc.catalog.services.v1",
 			Serdes.String(), JsonSerdes.of(EssentialService.class), 1, Retention.COMPACTED);
@@ -71,8 +50,8 @@ public final class Topics {
 	public static final Topic<String, CatalogChange> CATALOG_CHANGES = new Topic<>("dvc.catalog.changes.v1",
 			Serdes.String(), JsonSerdes.of(CatalogChange.class), 1, Retention.FOREVER);
 
-	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, ROLLUPS,
-			DISTINCT_CITIZENS, CATALOG_SERVICES, CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
+	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, CATALOG_SERVICES,
+			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
 
 	/** The declaration of the topics a service writes or reads, for {@code KafkaAdmin} to create where missing. */
 	public static KafkaAdmin.NewTopics declare(Topic<?, ?>... topics) {

@@ -1,17 +1,18 @@
 package vn.dvcpulse.aggregator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,18 +65,46 @@ class RollupCountingTests {
 	}
 
 	@Test
-	void theSetOfTotalsAwaitingPublication_isLoggedToATopicThatCompactsWithinMinutes() throws Exception {
-		// the in-memory set is restored from its changelog's start at every start: it must stay small
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
-			ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
-					"aggregator-counting-tests-rollup-counting-unpublished-changelog");
-			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-				Config config = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
-				assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
-				assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).isEqualTo("60000");
-				assertThat(config.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()).isEqualTo("60000");
-			});
+	void aTotalChangedByManyMilestonesWithinACommit_isPublishedOnce() {
+		int receipts = 200;
+		try (KafkaProducer<String, ApplicationMilestone> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ProducerConfig.LINGER_MS_CONFIG, 200),
+				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer())) {
+			for (int i = 0; i < receipts; i++) {
+				ApplicationMilestone receipt = Milestones.received("95", "Q422-01", "B-" + i,
+						"2025-09-01T09:00:00+07:00", Channel.ONLINE);
+				producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), Milestones.key(receipt), receipt));
+			}
 		}
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+				this.rollups.between(Granularity.YEAR, "2025", "2025"))
+			.filteredOn((entry) -> entry.key().locality().equals("95"))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.counts().received()).isEqualTo(receipts)));
+
+		// what the global tables read: each partition's year total for locality 95, written once per commit that
+		// changed it (a few commits at most for a burst read in one or two polls), not once per milestone
+		List<String> published = new ArrayList<>();
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		try (KafkaConsumer<String, byte[]> changelog = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = changelog
+				.partitionsFor("aggregator-counting-tests-rollup-counting-changelog")
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			assertThat(partitions).hasSize(Topics.MILESTONES.partitions());
+			changelog.assign(partitions);
+			changelog.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = changelog.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> changelog.position(partition) < ends.get(partition))) {
+				changelog.poll(Duration.ofMillis(200))
+					.forEach((record) -> published.add(record.key() + "#" + record.partition()));
+			}
+		}
+		List<String> yearTotals = published.stream().filter((key) -> key.startsWith("Y|2025|95|")).toList();
+		assertThat(yearTotals).isNotEmpty().hasSizeLessThanOrEqualTo(10);
 	}
 
 }

@@ -1,11 +1,17 @@
 package vn.dvcpulse.aggregator.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import vn.dvcpulse.aggregator.stream.RollupTopology;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.catalog.CatalogFeedConfiguration;
 import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
@@ -15,10 +21,15 @@ import vn.dvcpulse.contract.streams.StreamProcessorConfiguration;
 @Import({ StreamProcessorConfiguration.class, CatalogFeedConfiguration.class })
 class AggregatorKafkaConfig {
 
-	/** Declared here too, so the aggregator can start before the tracker ever ran. */
+	/**
+	 * The milestones, declared here too so the aggregator can start before the tracker ever ran, and the changelogs
+	 * that publish the counts, which the global tables must find at start.
+	 */
 	@Bean
-	KafkaAdmin.NewTopics aggregatorTopics() {
-		return Topics.declare(Topics.MILESTONES, Topics.ROLLUPS, Topics.DISTINCT_CITIZENS);
+	KafkaAdmin.NewTopics aggregatorTopics(KafkaStreamsConfiguration streams) {
+		List<NewTopic> topics = new ArrayList<>(List.of(Topics.MILESTONES.newTopic()));
+		topics.addAll(RollupTopology.changelogs(RollupTopology.applicationId(streams)));
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 
 }

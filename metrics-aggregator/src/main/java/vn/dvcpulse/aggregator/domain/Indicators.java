@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
 import vn.dvcpulse.contract.catalog.Indicator;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * The official indicators (reference/metrics-definitions.md, the Decision 766 index as DVCQG computes it), each a

@@ -2,8 +2,8 @@ package vn.dvcpulse.aggregator.stream;
 
 import java.time.LocalDate;
 
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * What one application adds to (or takes from) the counts of its locality as recorded, service and day of receipt:

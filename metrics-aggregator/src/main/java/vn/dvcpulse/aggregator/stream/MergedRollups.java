@@ -15,9 +15,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * The month, quarter and year rollups with their partitions' parts already added up, and their sketches merged,
@@ -120,7 +120,10 @@ public final class MergedRollups {
 
 	}
 
-	/** Puts each update in the global store, as Kafka Streams would, and merges it into the view. */
+	/**
+	 * Puts each update in the global store under its part's key (the changelog's partition is the partition of the
+	 * milestones it counts), and merges it into the view.
+	 */
 	private static final class GlobalUpdates<V> implements Processor<String, V, Void, Void> {
 
 		private final String storeName;
@@ -128,6 +131,8 @@ public final class MergedRollups {
 		private final View<V> view;
 
 		private final AtomicLong changes;
+
+		private ProcessorContext<Void, Void> context;
 
 		private KeyValueStore<String, V> store;
 
@@ -139,6 +144,7 @@ public final class MergedRollups {
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
+			this.context = context;
 			this.store = context.getStateStore(this.storeName);
 			// the store is restored before the processor starts: the view begins from what it holds
 			this.view.built = false;
@@ -158,15 +164,16 @@ public final class MergedRollups {
 
 		@Override
 		public void process(Record<String, V> record) {
-			V before = this.store.get(record.key());
+			String part = RollupKey.part(record.key(), this.context.recordMetadata().orElseThrow().partition());
+			V before = this.store.get(part);
 			if (record.value() != null) {
-				this.store.put(record.key(), record.value());
+				this.store.put(part, record.value());
 			}
 			else {
-				this.store.delete(record.key());
+				this.store.delete(part);
 			}
 			if (kept(record.key())) {
-				this.view.change.apply(this.view.merged, RollupKey.whole(record.key()), before, record.value());
+				this.view.change.apply(this.view.merged, record.key(), before, record.value());
 			}
 			this.changes.incrementAndGet();
 		}

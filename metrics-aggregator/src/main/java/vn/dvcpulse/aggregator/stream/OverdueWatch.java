@@ -15,10 +15,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * Passes every milestone on as its contribution to the counts, and keeps the one figure that changes with the clock

@@ -4,8 +4,8 @@ import vn.dvcpulse.aggregator.domain.Granularity;
 
 /**
  * The key of a rollup: {@code M|2025-08|01|P06-03}. Granularity and period lead, so all entries of a run of periods
- * are one key range. Each partition of the milestones publishes its part of a rollup under
- * {@code M|2025-08|01|P06-03#3}, in the same range; a reader adds the parts up.
+ * are one key range. The global tables keep each partition's part of a rollup under {@code M|2025-08|01|P06-03#3},
+ * in the same range; a reader adds the parts up.
  *
  * @param granularity the granularity
  * @param period      the period's name

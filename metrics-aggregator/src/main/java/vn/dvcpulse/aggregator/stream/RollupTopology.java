@@ -1,14 +1,18 @@
 package vn.dvcpulse.aggregator.stream;
 
+import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,15 +21,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.CountsSerde;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.observe.Arrivals;
-import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * milestones → counts per locality (as recorded), service and period of receipt, at every granularity at once, so
@@ -33,11 +38,10 @@ import vn.dvcpulse.contract.rollup.Counts;
  * unique per application and type, so under exactly-once processing each counts once. The one count that moves with
  * the clock, applications overdue in progress, is kept by {@link OverdueWatch} on the way.
  * <p>
- * Each partition's milestones are counted where they arrive and published as that partition's part of each total
- * ({@link PartitionTotals}) to {@link Topics#ROLLUPS}, and the sketches to {@link Topics#DISTINCT_CITIZENS}; every
- * instance reads both topics whole as global tables and adds the parts up ({@link MergedRollups}, {@link Rollups}),
- * so any instance answers any query, with no routing between instances. A figure becomes visible once published
- * ({@link PartitionTotals#PUBLISH_INTERVAL}), committed ({@code commit.interval.ms}) and read by the global table.
+ * Each partition's milestones are counted where they arrive, and its totals' changelogs are its part of each total
+ * and each sketch ({@link PartitionTotals}); every instance reads both changelogs whole as global tables and adds the
+ * parts up ({@link MergedRollups}, {@link Rollups}), so any instance answers any query, with no routing between
+ * instances. A figure becomes visible once committed ({@code commit.interval.ms}) and read by the global table.
  */
 @Configuration(proxyBeanMethods = false)
 public class RollupTopology {
@@ -65,14 +69,49 @@ public class RollupTopology {
 	static final List<Granularity> CITIZEN_PERIODS = List.of(Granularity.MONTH, Granularity.QUARTER,
 			Granularity.YEAR);
 
+	/** Counts per locality, service and period, at every granularity. */
+	static final PartitionTotals.Definition<Contribution, Counts> COUNTS = new PartitionTotals.Definition<>(COUNTING,
+			new CountsSerde(),
+			(contribution) -> Arrays.stream(Granularity.values())
+				.map((granularity) -> RollupKey.of(granularity, granularity.periodOf(contribution.receiptDay()),
+						contribution.localityCode(), contribution.serviceCode()))
+				.toList(),
+			() -> Counts.NONE, (total, contribution) -> total.add(contribution.counts()));
+
+	/** Distinct applicants per locality, at the periods of {@link #CITIZEN_PERIODS}. */
+	static final PartitionTotals.Definition<ApplicationMilestone, byte[]> SKETCHES = new PartitionTotals.Definition<>(
+			CITIZEN_COUNTING, Serdes.ByteArray(),
+			(receipt) -> CITIZEN_PERIODS.stream()
+				.map((granularity) -> RollupKey.ofCitizens(granularity, granularity.periodOf(receipt.receiptDay()),
+						receipt.localityCode()))
+				.toList(),
+			DistinctCitizens::none, (sketch, receipt) -> DistinctCitizens.plus(sketch, receipt.citizenRef()));
+
 	/** The topology, and the merged view of its global tables that queries read. */
 	@Bean
-	MergedRollups mergedRollups(StreamsBuilder builder, Arrivals arrivals) {
-		return build(builder, arrivals::arrived);
+	MergedRollups mergedRollups(StreamsBuilder builder, KafkaStreamsConfiguration streams, Arrivals arrivals) {
+		String applicationId = applicationId(streams);
+		File stateDir = new File(new StreamsConfig(streams.asProperties()).getString(StreamsConfig.STATE_DIR_CONFIG));
+		StaleGlobalTables.clear(stateDir, applicationId,
+				changelogs(applicationId).stream().map(NewTopic::name).collect(Collectors.toSet()));
+		return build(builder, applicationId, arrivals::arrived);
+	}
+
+	public static String applicationId(KafkaStreamsConfiguration streams) {
+		return streams.asProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+	}
+
+	/**
+	 * The topics that publish each partition's totals to every instance, under an application id: the totals'
+	 * changelogs, declared for {@code KafkaAdmin} to create before the streams client starts (see
+	 * {@link PartitionTotals.Definition#changelogTopic}).
+	 */
+	public static List<NewTopic> changelogs(String applicationId) {
+		return List.of(COUNTS.changelogTopic(applicationId), SKETCHES.changelogTopic(applicationId));
 	}
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
-	public static MergedRollups build(StreamsBuilder builder, ArrivalListener arrivals) {
+	public static MergedRollups build(StreamsBuilder builder, String applicationId, ArrivalListener arrivals) {
 		MergedRollups merged = new MergedRollups();
 		KStream<String, ApplicationMilestone> arrived = builder
 			.stream(Topics.MILESTONES.name(),
@@ -94,53 +133,27 @@ public class RollupTopology {
 				}
 
 			}, Named.as("note-arrival"));
-		PartitionTotals.Definition<ApplicationMilestone, byte[]> sketches = new PartitionTotals.Definition<>(
-				CITIZEN_COUNTING, Serdes.ByteArray(),
-				(receipt) -> CITIZEN_PERIODS.stream()
-					.map((granularity) -> RollupKey.ofCitizens(granularity,
-							granularity.periodOf(receipt.receiptDay()), receipt.localityCode()))
-					.toList(),
-				DistinctCitizens::none, (sketch, receipt) -> DistinctCitizens.plus(sketch, receipt.citizenRef()));
-		sketches.stores().forEach(builder::addStateStore);
+		builder.addStateStore(SKETCHES.store());
 		arrived
 			.filter((key, milestone) -> milestone.type() == MilestoneType.RECEIVED && !milestone.isRetraction()
 					&& milestone.citizenRef() != null, Named.as("receipts-with-citizen"))
-			.process(() -> new PartitionTotals<>(sketches), Named.as("count-distinct-citizens"),
-					sketches.storeNames())
-			.to(Topics.DISTINCT_CITIZENS.name(), produced(Topics.DISTINCT_CITIZENS));
-		builder.addGlobalStore(globalStore(DISTINCT_CITIZENS, Topics.DISTINCT_CITIZENS),
-				Topics.DISTINCT_CITIZENS.name(), consumed(Topics.DISTINCT_CITIZENS),
-				() -> merged.sketching(DISTINCT_CITIZENS));
-		PartitionTotals.Definition<Contribution, Counts> counts = new PartitionTotals.Definition<>(COUNTING,
-				Topics.ROLLUPS.valueSerde(),
-				(contribution) -> Arrays.stream(Granularity.values())
-					.map((granularity) -> RollupKey.of(granularity, granularity.periodOf(contribution.receiptDay()),
-							contribution.localityCode(), contribution.serviceCode()))
-					.toList(),
-				() -> Counts.NONE, (total, contribution) -> total.add(contribution.counts()));
-		counts.stores().forEach(builder::addStateStore);
+			.process(() -> new PartitionTotals<>(SKETCHES), Named.as("count-distinct-citizens"), SKETCHES.name());
+		builder.addGlobalStore(globalStore(DISTINCT_CITIZENS, SKETCHES.serde()), SKETCHES.changelog(applicationId),
+				Consumed.with(Serdes.String(), SKETCHES.serde()), () -> merged.sketching(DISTINCT_CITIZENS));
+		builder.addStateStore(COUNTS.store());
 		builder.addStateStore(OverdueWatch.applicationsStore());
 		builder.addStateStore(OverdueWatch.dueIndexStore());
 		arrived.process(OverdueWatch::new, Named.as("watch-overdue"), OverdueWatch.APPLICATIONS, OverdueWatch.DUE_INDEX)
-			.process(() -> new PartitionTotals<>(counts), Named.as("count"), counts.storeNames())
-			.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS));
-		builder.addGlobalStore(globalStore(ROLLUPS, Topics.ROLLUPS), Topics.ROLLUPS.name(), consumed(Topics.ROLLUPS),
-				() -> merged.counting(ROLLUPS));
+			.process(() -> new PartitionTotals<>(COUNTS), Named.as("count"), COUNTS.name());
+		builder.addGlobalStore(globalStore(ROLLUPS, COUNTS.serde()), COUNTS.changelog(applicationId),
+				Consumed.with(Serdes.String(), COUNTS.serde()), () -> merged.counting(ROLLUPS));
 		return merged;
 	}
 
-	/** A global table's store: the topic is its changelog. */
-	private static <V> StoreBuilder<KeyValueStore<String, V>> globalStore(String name, Topic<String, V> topic) {
-		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), topic.keySerde(), topic.valueSerde())
+	/** A global table's store: the topic it reads is its changelog. */
+	private static <V> StoreBuilder<KeyValueStore<String, V>> globalStore(String name, Serde<V> serde) {
+		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde)
 			.withLoggingDisabled();
-	}
-
-	private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
-		return Produced.with(topic.keySerde(), topic.valueSerde());
-	}
-
-	private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic) {
-		return Consumed.with(topic.keySerde(), topic.valueSerde());
 	}
 
 }

@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.Granularity;
-import vn.dvcpulse.contract.rollup.Counts;
 
 /**
  * The rollups of every instance, each the sum of the parts the partitions published: months, quarters and years from

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import vn.dvcpulse.aggregator.Milestones;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.rollup.Counts;
 import vn.dvcpulse.testsupport.TestCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;

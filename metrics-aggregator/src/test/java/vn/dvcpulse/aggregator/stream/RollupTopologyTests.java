@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -20,12 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.dvcpulse.aggregator.Milestones;
+import vn.dvcpulse.aggregator.domain.Counts;
+import vn.dvcpulse.aggregator.domain.CountsSerde;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
-import vn.dvcpulse.contract.rollup.Counts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,8 @@ class RollupTopologyTests {
 
 	/** The wall clock when each test starts. */
 	private static final OffsetDateTime NOW = OffsetDateTime.parse("2025-08-04T12:00:00+07:00");
+
+	private static final String APPLICATION_ID = "rollup-tests";
 
 	private TopologyTestDriver driver;
 
@@ -45,10 +49,10 @@ class RollupTopologyTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		this.merged = RollupTopology.build(builder, (milestone, acknowledgedAt) -> {
+		this.merged = RollupTopology.build(builder, APPLICATION_ID, (milestone, acknowledgedAt) -> {
 		});
 		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollup-tests");
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		this.driver = new TopologyTestDriver(builder.build(), config, NOW.toInstant());
 		this.milestones = this.driver.createInputTopic(Topics.MILESTONES.name(),
@@ -75,30 +79,30 @@ class RollupTopologyTests {
 	}
 
 	@Test
-	void aTotalChangedByManyMilestones_isPublishedOncePerInterval_asItsPartitionsPart() {
-		TestOutputTopic<String, Counts> published = this.driver.createOutputTopic(Topics.ROLLUPS.name(),
-				Topics.ROLLUPS.keySerde().deserializer(), Topics.ROLLUPS.valueSerde().deserializer());
-		for (int i = 0; i < 50; i++) {
-			receive(Milestones.received("01", "P06-03", "A-" + i, "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+	void eachPartitionsTotals_arePublishedOnTheirChangelog_andReadAsThatPartitionsPart() {
+		// the driver commits after each record: that a total changed many times within a commit is written once is
+		// the record cache's part, shown against the broker (RollupCountingTests)
+		TestOutputTopic<String, Counts> changelog = this.driver.createOutputTopic(
+				RollupTopology.COUNTS.changelog(APPLICATION_ID), new StringDeserializer(), new CountsSerde());
+		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
+
+		Map<String, Counts> published = changelog.readKeyValuesToMap();
+		assertThat(published).containsOnlyKeys("D|2025-08-04|01|P06-03", "M|2025-08|01|P06-03",
+				"Q|2025-Q3|01|P06-03", "Y|2025|01|P06-03");
+		assertThat(published.values()).allSatisfy((counts) -> assertThat(counts.received()).isEqualTo(1));
+		try (KeyValueIterator<String, Counts> parts = this.rollups.all()) {
+			assertThat(parts).toIterable()
+				.extracting((part) -> part.key)
+				.containsExactlyInAnyOrder("D|2025-08-04|01|P06-03#0", "M|2025-08|01|P06-03#0",
+						"Q|2025-Q3|01|P06-03#0", "Y|2025|01|P06-03#0");
 		}
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
-
-		Map<String, Counts> once = published.readKeyValuesToMap();
-		assertThat(once).containsOnlyKeys("D|2025-08-04|01|P06-03#0", "M|2025-08|01|P06-03#0",
-				"Q|2025-Q3|01|P06-03#0", "Y|2025|01|P06-03#0");
-		assertThat(once.values()).allSatisfy((counts) -> assertThat(counts.received()).isEqualTo(50));
-
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
-		assertThat(published.isEmpty()).as("nothing changed, nothing published again").isTrue();
 	}
 
 	@Test
 	void theMergedView_holdsEachTotal_asItsPartsChange() {
 		receive(withCitizen(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE), "c1"));
 		receive(withCitizen(Milestones.received("01", "P06-03", "B", "2025-08-05T09:00:00+07:00", Channel.ONLINE), "c2"));
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 		receive(withCitizen(Milestones.received("01", "P06-03", "C", "2025-08-06T09:00:00+07:00", Channel.ONLINE), "c1"));
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 
 		assertThat(this.merged.between(Granularity.MONTH, "2025-08", "2025-08")).singleElement().satisfies((entry) -> {
 			assertThat(entry.key()).isEqualTo(new RollupKey(Granularity.MONTH, "2025-08", "01", "P06-03"));
@@ -115,13 +119,10 @@ class RollupTopologyTests {
 	void theChangeCount_movesWithEveryPublishedPart_andOnlyThen() {
 		long atStart = this.merged.changes();
 		receive(Milestones.received("01", "P06-03", "A", "2025-08-04T09:00:00+07:00", Channel.ONLINE));
-		assertThat(this.merged.changes()).as("counted but not yet published").isEqualTo(atStart);
-
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 		long afterPublish = this.merged.changes();
-		assertThat(afterPublish).as("a day, month, quarter, year and three sketches").isGreaterThan(atStart);
+		assertThat(afterPublish).as("a day, month, quarter and year").isEqualTo(atStart + 4);
 
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
+		this.driver.advanceWallClockTime(OverdueWatch.SCAN_INTERVAL);
 		assertThat(this.merged.changes()).as("nothing published, nothing changed").isEqualTo(afterPublish);
 	}
 
@@ -241,9 +242,8 @@ class RollupTopologyTests {
 				m.channel(), m.onlineLevel(), m.sourceEventId(), citizenRef, m.dueAt());
 	}
 
-	/** A rollup as queries read it: once the partitions' parts are published, their sum; null when none is. */
+	/** A rollup as queries read it: the sum of the partitions' parts in the global table; null when none is. */
 	private Counts total(String key) {
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 		Counts total = null;
 		try (KeyValueIterator<String, Counts> parts = this.rollups.range(key + "#", key + "#~")) {
 			while (parts.hasNext()) {
@@ -255,7 +255,6 @@ class RollupTopologyTests {
 	}
 
 	private byte[] sketch(String key) {
-		this.driver.advanceWallClockTime(PartitionTotals.PUBLISH_INTERVAL);
 		KeyValueStore<String, byte[]> sketches = this.driver.getKeyValueStore(RollupTopology.DISTINCT_CITIZENS);
 		List<byte[]> parts = new ArrayList<>();
 		try (KeyValueIterator<String, byte[]> range = sketches.range(key + "#", key + "#~")) {

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import vn.dvcpulse.access.Role;
 import vn.dvcpulse.aggregator.Milestones;
+import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.domain.DistinctCitizens;
 import vn.dvcpulse.aggregator.domain.Granularity;
 import vn.dvcpulse.aggregator.report.LocalityReport;
@@ -25,7 +26,6 @@ import vn.dvcpulse.aggregator.stream.Rollups.Entry;
 import vn.dvcpulse.aggregator.stream.Rollups;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.event.Channel;
-import vn.dvcpulse.contract.rollup.Counts;
 import vn.dvcpulse.testsupport.TestCatalog;
 import vn.dvcpulse.testsupport.TestTokens;
 

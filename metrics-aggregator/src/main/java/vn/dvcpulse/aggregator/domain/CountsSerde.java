@@ -1,4 +1,4 @@
-package vn.dvcpulse.contract.rollup;
+package vn.dvcpulse.aggregator.domain;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -11,8 +11,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * {@link Counts} as a fixed 142 bytes: a format version, the sixteen counts, and {@code asOf} to the nanosecond. Counts are read and
- * written several times per milestone by the aggregator (its totals, their changelog, the published rollups), where
- * JSON was the largest part of the work; only the aggregator writes and reads them.
+ * written several times per milestone by the aggregator (its totals, their changelog, the global table), where JSON
+ * was the largest part of the work; only the aggregator writes and reads them.
  */
 public final class CountsSerde implements Serde<Counts>, Serializer<Counts>, Deserializer<Counts> {
 

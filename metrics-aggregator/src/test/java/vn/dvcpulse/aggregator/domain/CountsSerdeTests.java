@@ -1,4 +1,4 @@
-package vn.dvcpulse.contract.rollup;
+package vn.dvcpulse.aggregator.domain;
 
 import java.time.Instant;
 

@@ -1,5 +1,8 @@
 package vn.dvcpulse.aggregator.stream;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import vn.dvcpulse.aggregator.domain.Granularity;
 
 /**
@@ -23,6 +26,19 @@ public record RollupKey(Granularity granularity, String period, String locality,
 	/** The key of a locality's distinct applicants in a period: {@code Y|2025|01}. */
 	public static String ofCitizens(Granularity granularity, String period, String locality) {
 		return granularity.prefix() + "|" + period + "|" + locality;
+	}
+
+	/**
+	 * The keys of the month, quarter and year a month's rollup adds to:
+	 * {@code M|2025-08|01|P06-03 → M|2025-08|01|P06-03, Q|2025-Q3|01|P06-03, Y|2025|01|P06-03}; likewise for
+	 * distinct applicants' keys, which have no service.
+	 */
+	static List<String> periodsHolding(String monthKey) {
+		int periodEnd = monthKey.indexOf('|', 2);
+		LocalDate start = Granularity.MONTH.start(monthKey.substring(2, periodEnd));
+		String rest = monthKey.substring(periodEnd);
+		return List.of(monthKey, Granularity.QUARTER.prefix() + "|" + Granularity.QUARTER.periodOf(start) + rest,
+				Granularity.YEAR.prefix() + "|" + Granularity.YEAR.periodOf(start) + rest);
 	}
 
 	/** The key of one partition's part of a rollup. */

@@ -1,7 +1,6 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,10 +32,11 @@ import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 
 /**
- * milestones → counts per locality (as recorded), service and period of receipt, at every granularity at once, so
- * a month, quarter or year is read as one entry, never summed from days at query time. Every milestone is already
- * unique per application and type, so under exactly-once processing each counts once. The one count that moves with
- * the clock, applications overdue in progress, is kept by {@link OverdueWatch} on the way.
+ * milestones → counts per locality (as recorded), service and period of receipt, by day and by month, with quarters
+ * and years added up from months as they change, so a month, quarter or year is read as one entry, never summed from
+ * days at query time. Every milestone is already unique per application and type, so under exactly-once processing
+ * each counts once. The one count that moves with the clock, applications overdue in progress, is kept by
+ * {@link OverdueWatch} on the way.
  * <p>
  * Each partition's milestones are counted where they arrive, and its totals' changelogs are its part of each total
  * and each sketch ({@link PartitionTotals}); every instance reads both changelogs whole as global tables and adds the
@@ -69,22 +69,27 @@ public class RollupTopology {
 	static final List<Granularity> CITIZEN_PERIODS = List.of(Granularity.MONTH, Granularity.QUARTER,
 			Granularity.YEAR);
 
-	/** Counts per locality, service and period, at every granularity. */
+	/**
+	 * Counts per locality, service and day and month; quarters and years are added up from months by the merged
+	 * view ({@link MergedRollups}).
+	 */
 	static final PartitionTotals.Definition<Contribution, Counts> COUNTS = new PartitionTotals.Definition<>(COUNTING,
 			new CountsSerde(),
-			(contribution) -> Arrays.stream(Granularity.values())
-				.map((granularity) -> RollupKey.of(granularity, granularity.periodOf(contribution.receiptDay()),
-						contribution.localityCode(), contribution.serviceCode()))
-				.toList(),
+			(contribution) -> List.of(
+					RollupKey.of(Granularity.DAY, Granularity.DAY.periodOf(contribution.receiptDay()),
+							contribution.localityCode(), contribution.serviceCode()),
+					RollupKey.of(MergedRollups.COUNTED, MergedRollups.COUNTED.periodOf(contribution.receiptDay()),
+							contribution.localityCode(), contribution.serviceCode())),
 			() -> Counts.NONE, (total, contribution) -> total.add(contribution.counts()));
 
-	/** Distinct applicants per locality, at the periods of {@link #CITIZEN_PERIODS}. */
+	/**
+	 * Distinct applicants per locality and month; the sketches of the other {@link #CITIZEN_PERIODS} are unions of
+	 * months', made by the merged view.
+	 */
 	static final PartitionTotals.Definition<ApplicationMilestone, byte[]> SKETCHES = new PartitionTotals.Definition<>(
 			CITIZEN_COUNTING, Serdes.ByteArray(),
-			(receipt) -> CITIZEN_PERIODS.stream()
-				.map((granularity) -> RollupKey.ofCitizens(granularity, granularity.periodOf(receipt.receiptDay()),
-						receipt.localityCode()))
-				.toList(),
+			(receipt) -> List.of(RollupKey.ofCitizens(MergedRollups.COUNTED,
+					MergedRollups.COUNTED.periodOf(receipt.receiptDay()), receipt.localityCode())),
 			DistinctCitizens::none, (sketch, receipt) -> DistinctCitizens.plus(sketch, receipt.citizenRef()));
 
 	/** The topology, and the merged view of its global tables that queries read. */

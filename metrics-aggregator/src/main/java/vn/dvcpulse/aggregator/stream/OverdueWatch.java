@@ -69,16 +69,19 @@ final class OverdueWatch implements Processor<String, ApplicationMilestone, Stri
 	public void process(Record<String, ApplicationMilestone> record) {
 		ApplicationMilestone milestone = record.value();
 		this.context.forward(record.withValue(Contribution.of(milestone)));
+		MilestoneType type = milestone.type();
+		if (type != MilestoneType.RECEIVED && type != MilestoneType.COMPLETED && type != MilestoneType.WITHDRAWN) {
+			// nothing else changes whether an application is overdue: not even read (a RocksDB read per milestone
+			// was the stream thread's largest native cost)
+			return;
+		}
 		Watched before = this.applications.get(record.key());
 		Watched after = (before != null) ? before : Watched.NONE;
-		if (milestone.type() == MilestoneType.RECEIVED) {
+		if (type == MilestoneType.RECEIVED) {
 			after = after.withReceipt(milestone.isRetraction() ? null : Receipt.of(milestone));
 		}
-		else if (milestone.type() == MilestoneType.COMPLETED || milestone.type() == MilestoneType.WITHDRAWN) {
-			after = after.withClosed(!milestone.isRetraction());
-		}
 		else {
-			return;
+			after = after.withClosed(!milestone.isRetraction());
 		}
 		if (before == null && (after.receipt() == null || after.receipt().dueAt() == null)) {
 			return; // nothing with a due time to watch
@@ -118,7 +121,7 @@ final class OverdueWatch implements Processor<String, ApplicationMilestone, Stri
 		if (watched.indexedDueAt() != null && !watched.indexedDueAt().equals(indexed)) {
 			this.dueIndex.delete(DueKey.of(watched.indexedDueAt(), application));
 		}
-		if (indexed != null) {
+		if (indexed != null && !indexed.equals(watched.indexedDueAt())) {
 			this.dueIndex.put(DueKey.of(indexed, application), application);
 		}
 		this.applications.put(application, new Watched(receipt, watched.closed(), countedUnder, indexed));

@@ -28,7 +28,8 @@ import vn.dvcpulse.aggregator.domain.Granularity;
  * The partitions count months only, not quarters and years: a quarter's or a year's counts are the sum of its
  * months', and its distinct applicants the union of its months' sketches (a sketch of a union is the union of the
  * sketches), so the view adds each month's part into its month, quarter and year. Counting and publishing two
- * granularities where there were four halved the stream thread's work per milestone.
+ * granularities where there were four took a fifth off the counting's CPU per milestone (a replay of 300,000
+ * milestones: 11,278 → 14,122 a second).
  * <p>
  * Kept by the global stores' update processors ({@link #counting}, {@link #sketching}), on the global stream thread:
  * each first builds its view from the months of the store it keeps, once the store has been restored, then applies
@@ -45,14 +46,14 @@ public final class MergedRollups {
 
 	private final View<Counts> totals = new View<>((merged, month, before, after) -> {
 		Counts change = orNone(after).subtract(orNone(before));
-		for (String holding : RollupKey.periodsHolding(month)) {
+		for (String holding : RollupKey.periodsHolding(month, KEPT)) {
 			merged.merge(holding, change, Counts::add);
 		}
 	});
 
 	private final View<byte[]> sketches = new View<>((merged, month, before, after) -> {
 		if (after != null) {
-			for (String holding : RollupKey.periodsHolding(month)) {
+			for (String holding : RollupKey.periodsHolding(month, KEPT)) {
 				merged.merge(holding, after.clone(), (kept, part) -> DistinctCitizens.union(List.of(kept, part)));
 			}
 		}

@@ -1,7 +1,9 @@
 package vn.dvcpulse.aggregator.stream;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import vn.dvcpulse.aggregator.domain.Granularity;
 
@@ -29,16 +31,19 @@ public record RollupKey(Granularity granularity, String period, String locality,
 	}
 
 	/**
-	 * The keys of the month, quarter and year a month's rollup adds to:
-	 * {@code M|2025-08|01|P06-03 → M|2025-08|01|P06-03, Q|2025-Q3|01|P06-03, Y|2025|01|P06-03}; likewise for
-	 * distinct applicants' keys, which have no service.
+	 * The keys of the periods, at each of the granularities given (a month's or coarser), that hold a month's rollup:
+	 * {@code M|2025-08|01|P06-03 → M|2025-08|01|P06-03, Q|2025-Q3|01|P06-03, Y|2025|01|P06-03} at month, quarter and
+	 * year; likewise for distinct applicants' keys, which have no service.
 	 */
-	static List<String> periodsHolding(String monthKey) {
+	static List<String> periodsHolding(String monthKey, Set<Granularity> granularities) {
 		int periodEnd = monthKey.indexOf('|', 2);
 		LocalDate start = Granularity.MONTH.start(monthKey.substring(2, periodEnd));
 		String rest = monthKey.substring(periodEnd);
-		return List.of(monthKey, Granularity.QUARTER.prefix() + "|" + Granularity.QUARTER.periodOf(start) + rest,
-				Granularity.YEAR.prefix() + "|" + Granularity.YEAR.periodOf(start) + rest);
+		List<String> holding = new ArrayList<>(granularities.size());
+		for (Granularity granularity : granularities) {
+			holding.add(granularity.prefix() + "|" + granularity.periodOf(start) + rest);
+		}
+		return holding;
 	}
 
 	/** The key of one partition's part of a rollup. */

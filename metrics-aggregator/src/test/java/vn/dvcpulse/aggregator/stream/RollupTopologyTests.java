@@ -137,10 +137,10 @@ class RollupTopologyTests {
 
 	@Test
 	void aMonthsRollup_addsToItsMonthQuarterAndYear() {
-		assertThat(RollupKey.periodsHolding("M|2025-08|01|P06-03")).containsExactly("M|2025-08|01|P06-03",
-				"Q|2025-Q3|01|P06-03", "Y|2025|01|P06-03");
-		assertThat(RollupKey.periodsHolding("M|2025-12|79")).containsExactly("M|2025-12|79", "Q|2025-Q4|79",
-				"Y|2025|79");
+		assertThat(RollupKey.periodsHolding("M|2025-08|01|P06-03", MergedRollups.KEPT))
+			.containsExactly("M|2025-08|01|P06-03", "Q|2025-Q3|01|P06-03", "Y|2025|01|P06-03");
+		assertThat(RollupKey.periodsHolding("M|2025-12|79", MergedRollups.KEPT))
+			.containsExactly("M|2025-12|79", "Q|2025-Q4|79", "Y|2025|79");
 	}
 
 	@Test

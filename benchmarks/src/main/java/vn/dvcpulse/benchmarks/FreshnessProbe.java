@@ -150,14 +150,14 @@ public final class FreshnessProbe {
 				Thread.sleep(POLL_EVERY.toMillis());
 				counted = volume(http, url + volumePath) > before;
 			}
-			samples.add(System.nanoTime() - acknowledged);
+			long took = System.nanoTime() - acknowledged;
+			samples.add(took);
 			if (acknowledged - loadStarted >= SETTLING.toNanos()) {
-				settled.add(System.nanoTime() - acknowledged);
+				settled.add(took);
 			}
 			// each probe on its own line, so that a slow one can be matched with what the services logged then
 			System.out.printf("probe %d acknowledged at +%.1f s, %s after %d ms%n", probe,
-					(acknowledged - loadStarted) / 1e9, counted ? "counted" : "not counted",
-					(System.nanoTime() - acknowledged) / 1_000_000);
+					(acknowledged - loadStarted) / 1e9, counted ? "counted" : "not counted", took / 1_000_000);
 			if (!counted) {
 				// the aggregator does not keep up with the load: later probes would wait behind this one
 				System.out.printf("a probe was not counted within %d s: the figures fall behind this load%n",

@@ -20,6 +20,7 @@ public final class JsonSerdes {
 	static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(IsoDateTimes.module())
 		.build();
 
 	public static <T> Serde<T> of(Class<T> type) {

@@ -52,7 +52,12 @@ public record ApplicationEvent(
 		Integer satisfaction,
 		@Size(max = 128) String citizenRef) {
 
-	static final String ID_PATTERN = "[A-Za-z0-9._:-]+";
+	/**
+	 * Letters, digits and {@code . _ : -}: {@code \w} is {@code [A-Za-z0-9_]} here and in the published schema's
+	 * (ECMA) regular expressions. Written so, {@code java.util.regex} tests each character against two classes
+	 * instead of five ranges: the check ran twice per event and was a twentieth of the tracker's door.
+	 */
+	static final String ID_PATTERN = "[\\w.:-]+";
 
 	static final String ID_MESSAGE = "letters, digits and . _ : - only";
 

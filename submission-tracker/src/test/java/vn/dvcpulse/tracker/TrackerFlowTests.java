@@ -42,6 +42,7 @@ import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.testsupport.TestCatalog;
+import vn.dvcpulse.tracker.stream.RunningApplicationStores;
 import vn.dvcpulse.testsupport.TestKafkaBroker;
 import vn.dvcpulse.testsupport.TestTokens;
 
@@ -67,6 +68,9 @@ class TrackerFlowTests {
 
 	@Autowired
 	StreamsBuilderFactoryBean streams;
+
+	@Autowired
+	RunningApplicationStores running;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -108,6 +112,12 @@ class TrackerFlowTests {
 		JsonNode application = get("/api/v1/applications/01/" + applicationId);
 		assertThat(application.get("status").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(application.get("events")).hasSize(1);
+		// and the door read it from the store its running lifecycle lends, not through Kafka Streams' slow way
+		int partition = this.streams.getKafkaStreams()
+			.queryMetadataForKey("applications", "01/" + applicationId, Topics.SUBMISSIONS.keySerde().serializer())
+			.partition();
+		assertThat(this.running.of(partition)).hasValueSatisfying(
+				(store) -> assertThat(store.get("01/" + applicationId).event(applicationId + "-s")).isPresent());
 	}
 
 	@Test

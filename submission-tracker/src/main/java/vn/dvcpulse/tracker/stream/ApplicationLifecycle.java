@@ -26,6 +26,8 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 	/** Running counts of this task's partition, kept with its state so they survive restarts: {@code held/3}. */
 	static final String COUNTERS = "lifecycle-counters";
 
+	private final RunningApplicationStores running;
+
 	private FixedKeyProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, ApplicationState> applications;
@@ -36,6 +38,10 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 
 	private String heldKey;
 
+	ApplicationLifecycle(RunningApplicationStores running) {
+		this.running = running;
+	}
+
 	@Override
 	public void init(FixedKeyProcessorContext<String, Object> context) {
 		this.context = context;
@@ -43,6 +49,12 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 		this.rejections = context.getStateStore(REJECTIONS);
 		this.counters = context.getStateStore(COUNTERS);
 		this.heldKey = "held/" + context.taskId().partition();
+		this.running.started(context.taskId().partition(), this.applications);
+	}
+
+	@Override
+	public void close() {
+		this.running.closed(this.context.taskId().partition(), this.applications);
 	}
 
 	@Override

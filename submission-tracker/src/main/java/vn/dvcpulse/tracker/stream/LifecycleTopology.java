@@ -33,8 +33,8 @@ public class LifecycleTopology {
 	}
 
 	@Bean
-	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters) {
-		return build(builder, (rejection) -> meters
+	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters, RunningApplicationStores running) {
+		return build(builder, running, (rejection) -> meters
 			.counter("dvc.lifecycle.rejections", "reason", rejection.reason().name().toLowerCase(Locale.ROOT)
 				.replace('_', '-'), "locality", rejection.localityCode())
 			.increment());
@@ -42,15 +42,17 @@ public class LifecycleTopology {
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
 	public static KStream<String, Object> build(StreamsBuilder builder) {
-		return build(builder, (rejection) -> {
+		return build(builder, new RunningApplicationStores(), (rejection) -> {
 		});
 	}
 
 	/**
 	 * The topology, telling {@code listener} of each rejection it feeds (for a metric: a rejection processed again
-	 * after a crash is told again, so the count is an operator's view, not a figure).
+	 * after a crash is told again, so the count is an operator's view, not a figure), and {@code running} of each
+	 * partition's applications store while its lifecycle runs.
 	 */
-	public static KStream<String, Object> build(StreamsBuilder builder, RejectionListener listener) {
+	public static KStream<String, Object> build(StreamsBuilder builder, RunningApplicationStores running,
+			RejectionListener listener) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
 				JsonSerdes.of(ApplicationState.class)));
@@ -63,7 +65,7 @@ public class LifecycleTopology {
 			.stream(Topics.SUBMISSIONS.name(),
 					Consumed.with(Topics.SUBMISSIONS.keySerde(), Topics.SUBMISSIONS.valueSerde())
 						.withName("submissions"))
-			.processValues(ApplicationLifecycle::new, Named.as("application-lifecycle"),
+			.processValues(() -> new ApplicationLifecycle(running), Named.as("application-lifecycle"),
 					ApplicationLifecycle.APPLICATIONS, ApplicationLifecycle.REJECTIONS, ApplicationLifecycle.COUNTERS);
 		outcomes.split(Named.as("lifecycle-"))
 			.branch((key, value) -> value instanceof ApplicationMilestone,

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -31,16 +30,21 @@ public class TrackerQueries {
 
 	private final StreamsBuilderFactoryBean streams;
 
-	TrackerQueries(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams) {
+	private final RunningApplicationStores running;
+
+	TrackerQueries(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams,
+			RunningApplicationStores running) {
 		this.queries = queries;
 		this.streams = streams;
+		this.running = running;
 	}
 
 	/**
-	 * The application's state, read from the store of its key's partition only: the door asks this for every event
-	 * (is it a duplicate?), and asking every local partition's store cost 13 % of the tracker's CPU for a batch.
-	 * Where that partition's store is not here (another instance holds it, or it is moving), every local store is
-	 * asked, as a key-agnostic query would. Kafka Streams tells a key's partition only when each instance names its
+	 * The application's state, read from the store of its key's partition only, as its running lifecycle holds it
+	 * ({@link RunningApplicationStores}): the door asks this for every event (is it a duplicate?), and asking every
+	 * local partition's store cost 13 % of the tracker's CPU for a batch. Where that partition's lifecycle does not
+	 * run here (another instance holds it, it is restoring or moving), every local store is asked through Kafka
+	 * Streams, as a key-agnostic query would. Kafka Streams tells a key's partition only when each instance names its
 	 * endpoint ({@code application.server} in application.yml); without it every look-up would take the slow way.
 	 */
 	public Optional<ApplicationState> application(String localityCode, String applicationId) {
@@ -50,17 +54,14 @@ public class TrackerQueries {
 			try {
 				KeyQueryMetadata where = client.queryMetadataForKey(ApplicationLifecycle.APPLICATIONS, key,
 						Topics.SUBMISSIONS.keySerde().serializer());
-				if (where != null && where.partition() >= 0) {
-					return Optional.ofNullable(client
-						.store(StoreQueryParameters
-							.fromNameAndType(ApplicationLifecycle.APPLICATIONS,
-									QueryableStoreTypes.<String, ApplicationState>keyValueStore())
-							.withPartition(where.partition()))
-						.get(key));
+				Optional<ReadOnlyKeyValueStore<String, ApplicationState>> store = (where != null
+						&& where.partition() >= 0) ? this.running.of(where.partition()) : Optional.empty();
+				if (store.isPresent()) {
+					return Optional.ofNullable(store.get().get(key));
 				}
 			}
 			catch (InvalidStateStoreException ex) {
-				// not this instance's partition, or not yet: ask every local store below
+				// closed while being read (the partition moves): ask every local store below
 			}
 		}
 		try {

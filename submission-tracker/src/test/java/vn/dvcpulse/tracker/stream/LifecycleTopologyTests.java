@@ -44,10 +44,13 @@ class LifecycleTopologyTests {
 
 	private TestOutputTopic<String, Rejection> rejections;
 
+	private final RunningApplicationStores running = new RunningApplicationStores();
+
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		LifecycleTopology.build(builder);
+		LifecycleTopology.build(builder, this.running, (rejection) -> {
+		});
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-tests");
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -62,7 +65,9 @@ class LifecycleTopologyTests {
 
 	@AfterEach
 	void closeTopology() {
-		this.driver.close();
+		if (this.driver != null) {
+			this.driver.close();
+		}
 	}
 
 	@Test
@@ -152,6 +157,19 @@ class LifecycleTopologyTests {
 
 		assertThat(this.milestones.readValuesToList()).extracting(ApplicationMilestone::localityCode)
 			.containsExactly("01", "79");
+	}
+
+	@Test
+	void runningLifecycle_lendsItsStoreToTheDoor_untilItCloses() {
+		assertThat(this.running.of(0)).isPresent();
+		assertThat(this.running.of(1)).isEmpty();
+
+		post(submitted("e-1", "A-1", "01", Channel.ONLINE, OnlineLevel.FULL, "2025-03-01T08:00:00+07:00"));
+
+		assertThat(this.running.of(0).orElseThrow().get("01/A-1").event("e-1")).isPresent();
+		this.driver.close();
+		this.driver = null;
+		assertThat(this.running.of(0)).isEmpty();
 	}
 
 	private void post(ApplicationEvent event) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,6 +33,9 @@ import jakarta.validation.constraints.Size;
  * @param satisfaction        RATED: 1..5
  * @param citizenRef          SUBMITTED, optional: a salted hash of the applicant, never a raw ID number
  */
+// Written without the fields its type does not use (absent reads as null, as for a milestone): an event names half
+// of them or fewer, and the nulls were 40 to 50 % of its bytes on Kafka and in the tracker's state, each read again.
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationEvent(
 		@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String eventId,
 		@NotNull EventType type,

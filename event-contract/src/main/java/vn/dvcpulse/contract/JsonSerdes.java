@@ -5,6 +5,8 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,15 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonSerdes {
 
+	static final JsonMapper MAPPER = tolerant(JsonMapper.builder()).build();
+
 	/**
-	 * Tolerant on read: a newer producer may add fields that an older consumer does not know yet, and an older
-	 * record may lack a field added since (a missing flag reads as {@code false}).
+	 * A mapper of any format set up as the contract's JSON is read and written. Tolerant on read: a newer producer
+	 * may add fields that an older consumer does not know yet, and an older record may lack a field added since (a
+	 * missing flag reads as {@code false}).
 	 */
-	static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.addModule(IsoDateTimes.module())
-		.build();
+	public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B tolerant(B builder) {
+		return builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.addModule(IsoDateTimes.module());
+	}
 
 	public static <T> Serde<T> of(Class<T> type) {
 		return new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.dvcpulse.contract.JsonSerdes;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.rejection.Rejection;
@@ -55,7 +54,7 @@ public class LifecycleTopology {
 			RejectionListener listener) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
-				JsonSerdes.of(ApplicationState.class)));
+				new ApplicationStateSerde()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.REJECTIONS), Serdes.String(),
 				Topics.REJECTIONS.valueSerde()));

@@ -15,19 +15,37 @@ import vn.dvcpulse.tracker.domain.ApplicationState;
  * half the bytes of its JSON (1.3 KB against 2.7) in the store, in the changelog and when restored, and a little
  * quicker to write; reading it costs the same (the data binding is most of it). The state is the tracker's alone (its
  * changelog is an internal topic), so its form is free to change; states written as JSON before are still read, and
- * become Smile when their application next moves.
+ * become Smile when their application next moves. A version that reads JSON only cannot read Smile: where such
+ * instances still run beside this one (a rolling upgrade), this one writes JSON until they are gone
+ * ({@code dvc.lifecycle.state-format}).
  */
-final class ApplicationStateSerde implements Serde<ApplicationState> {
+public final class ApplicationStateSerde implements Serde<ApplicationState> {
+
+	/** The form states are written in; both are read. */
+	public enum Format {
+
+		SMILE, JSON
+
+	}
 
 	/** The first byte of a JSON state; a Smile one begins with its header, {@code :)\n}. */
 	private static final byte JSON_OBJECT = '{';
 
 	private static final SmileMapper SMILE = JsonSerdes.tolerant(SmileMapper.builder()).build();
 
-	private final Deserializer<ApplicationState> json = JsonSerdes.of(ApplicationState.class).deserializer();
+	private final Serde<ApplicationState> json = JsonSerdes.of(ApplicationState.class);
+
+	private final Format written;
+
+	ApplicationStateSerde(Format written) {
+		this.written = written;
+	}
 
 	@Override
 	public Serializer<ApplicationState> serializer() {
+		if (this.written == Format.JSON) {
+			return this.json.serializer();
+		}
 		return (topic, state) -> (state != null) ? SMILE.writeValueAsBytes(state) : null;
 	}
 
@@ -37,7 +55,7 @@ final class ApplicationStateSerde implements Serde<ApplicationState> {
 			if (data == null) {
 				return null;
 			}
-			return (data.length > 0 && data[0] == JSON_OBJECT) ? this.json.deserialize(topic, data)
+			return (data.length > 0 && data[0] == JSON_OBJECT) ? this.json.deserializer().deserialize(topic, data)
 					: SMILE.readValue(data, ApplicationState.class);
 		};
 	}

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +33,9 @@ public class LifecycleTopology {
 	}
 
 	@Bean
-	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters, RunningApplicationStores running) {
-		return build(builder, running, (rejection) -> meters
+	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters, RunningApplicationStores running,
+			@Value("${dvc.lifecycle.state-format}") ApplicationStateSerde.Format stateFormat) {
+		return build(builder, stateFormat, running, (rejection) -> meters
 			.counter("dvc.lifecycle.rejections", "reason", rejection.reason().name().toLowerCase(Locale.ROOT)
 				.replace('_', '-'), "locality", rejection.localityCode())
 			.increment());
@@ -41,20 +43,20 @@ public class LifecycleTopology {
 
 	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
 	public static KStream<String, Object> build(StreamsBuilder builder) {
-		return build(builder, new RunningApplicationStores(), (rejection) -> {
+		return build(builder, ApplicationStateSerde.Format.SMILE, new RunningApplicationStores(), (rejection) -> {
 		});
 	}
 
 	/**
 	 * The topology, telling {@code listener} of each rejection it feeds (for a metric: a rejection processed again
 	 * after a crash is told again, so the count is an operator's view, not a figure), and {@code running} of each
-	 * partition's applications store while its lifecycle runs.
+	 * partition's applications store while its lifecycle runs; application states are written in {@code stateFormat}.
 	 */
-	public static KStream<String, Object> build(StreamsBuilder builder, RunningApplicationStores running,
-			RejectionListener listener) {
+	public static KStream<String, Object> build(StreamsBuilder builder, ApplicationStateSerde.Format stateFormat,
+			RunningApplicationStores running, RejectionListener listener) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
-				new ApplicationStateSerde()));
+				new ApplicationStateSerde(stateFormat)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.REJECTIONS), Serdes.String(),
 				Topics.REJECTIONS.valueSerde()));

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An application's state as its store keeps it: Smile now, and JSON as states were written before. */
 class ApplicationStateSerdeTests {
 
-	private final ApplicationStateSerde serde = new ApplicationStateSerde();
+	private final ApplicationStateSerde serde = new ApplicationStateSerde(ApplicationStateSerde.Format.SMILE);
 
 	@Test
 	void state_isKeptAsSmile_andReadBackWhole() {
@@ -37,6 +37,16 @@ class ApplicationStateSerdeTests {
 
 		assertThat(before[0]).isEqualTo((byte) '{');
 		assertSameState(this.serde.deserializer().deserialize("t", before), state);
+	}
+
+	@Test
+	void duringARollingUpgrade_statesAreWrittenAsJson_whichTheFormerVersionReads() {
+		ApplicationState state = wholeLifeWithARejection();
+
+		byte[] kept = new ApplicationStateSerde(ApplicationStateSerde.Format.JSON).serializer().serialize("t", state);
+
+		assertSameState(JsonSerdes.of(ApplicationState.class).deserializer().deserialize("t", kept), state);
+		assertSameState(this.serde.deserializer().deserialize("t", kept), state);
 	}
 
 	@Test

@@ -42,9 +42,9 @@ import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.testsupport.TestCatalog;
-import vn.dvcpulse.tracker.stream.RunningApplicationStores;
 import vn.dvcpulse.testsupport.TestKafkaBroker;
 import vn.dvcpulse.testsupport.TestTokens;
+import vn.dvcpulse.tracker.stream.RunningApplicationStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

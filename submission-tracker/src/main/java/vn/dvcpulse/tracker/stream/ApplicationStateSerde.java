@@ -33,31 +33,32 @@ public final class ApplicationStateSerde implements Serde<ApplicationState> {
 
 	private static final SmileMapper SMILE = JsonSerdes.tolerant(SmileMapper.builder()).build();
 
-	private final Serde<ApplicationState> json = JsonSerdes.of(ApplicationState.class);
+	private final Serializer<ApplicationState> serializer;
 
-	private final Format written;
+	private final Deserializer<ApplicationState> deserializer;
 
 	ApplicationStateSerde(Format written) {
-		this.written = written;
+		Serde<ApplicationState> json = JsonSerdes.of(ApplicationState.class);
+		this.serializer = (written == Format.JSON) ? json.serializer()
+				: (topic, state) -> (state != null) ? SMILE.writeValueAsBytes(state) : null;
+		Deserializer<ApplicationState> fromJson = json.deserializer();
+		this.deserializer = (topic, data) -> {
+			if (data == null) {
+				return null;
+			}
+			return (data.length > 0 && data[0] == JSON_OBJECT) ? fromJson.deserialize(topic, data)
+					: SMILE.readValue(data, ApplicationState.class);
+		};
 	}
 
 	@Override
 	public Serializer<ApplicationState> serializer() {
-		if (this.written == Format.JSON) {
-			return this.json.serializer();
-		}
-		return (topic, state) -> (state != null) ? SMILE.writeValueAsBytes(state) : null;
+		return this.serializer;
 	}
 
 	@Override
 	public Deserializer<ApplicationState> deserializer() {
-		return (topic, data) -> {
-			if (data == null) {
-				return null;
-			}
-			return (data.length > 0 && data[0] == JSON_OBJECT) ? this.json.deserializer().deserialize(topic, data)
-					: SMILE.readValue(data, ApplicationState.class);
-		};
+		return this.deserializer;
 	}
 
 }

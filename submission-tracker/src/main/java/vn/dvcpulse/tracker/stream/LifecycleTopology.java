@@ -41,16 +41,11 @@ public class LifecycleTopology {
 			.increment());
 	}
 
-	/** The topology on its own, for the application and for {@code TopologyTestDriver} alike. */
-	public static KStream<String, Object> build(StreamsBuilder builder) {
-		return build(builder, ApplicationStateSerde.Format.SMILE, new RunningApplicationStores(), (rejection) -> {
-		});
-	}
-
 	/**
-	 * The topology, telling {@code listener} of each rejection it feeds (for a metric: a rejection processed again
-	 * after a crash is told again, so the count is an operator's view, not a figure), and {@code running} of each
-	 * partition's applications store while its lifecycle runs; application states are written in {@code stateFormat}.
+	 * The topology on its own, for the application and for {@code TopologyTestDriver} alike: it tells {@code listener}
+	 * of each rejection it feeds (for a metric: a rejection processed again after a crash is told again, so the count
+	 * is an operator's view, not a figure) and {@code running} of each partition's applications store while its
+	 * lifecycle runs, and writes application states in {@code stateFormat}.
 	 */
 	public static KStream<String, Object> build(StreamsBuilder builder, ApplicationStateSerde.Format stateFormat,
 			RunningApplicationStores running, RejectionListener listener) {

@@ -55,7 +55,7 @@ class ApplicationStateSerdeTests {
 		assertThat(this.serde.deserializer().deserialize("t", null)).isNull();
 	}
 
-	/** Every kind of event, a held one, a rejected one, standing milestones: every field of the state used. */
+	/** Every kind of event, a rejected one with its reason, and the milestones standing. */
 	private static ApplicationState wholeLifeWithARejection() {
 		ApplicationState state = ApplicationState.NEW;
 		Instant at = Instant.parse("2025-08-10T00:00:00Z");

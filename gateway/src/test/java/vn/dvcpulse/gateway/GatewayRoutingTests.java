@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -152,6 +153,24 @@ class GatewayRoutingTests {
 		}
 		finally {
 			slowCatalog.set(false);
+		}
+	}
+
+	@Test
+	void aKeptAliveConnection_isAnsweredRequestAfterRequest() throws Exception {
+		// each request sent as soon as the answer before it is read, on the one connection the client keeps: Reactor
+		// Netty 1.3.6 stopped reading such a connection within a few hundred requests (most often after a health
+		// answer, which is written from another thread), and the client waited until it gave up
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		for (int i = 0; i < 1_000; i++) {
+			for (String probe : List.of("/readyz", "/livez")) {
+				HttpResponse<Void> answer = http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + probe))
+							.timeout(Duration.ofSeconds(5))
+							.build(),
+						HttpResponse.BodyHandlers.discarding());
+				assertThat(answer.statusCode()).as("%s, request %d", probe, i).isEqualTo(200);
+			}
 		}
 	}
 

@@ -17,7 +17,8 @@ import org.testcontainers.kafka.KafkaContainer;
  * the apache/kafka image through Testcontainers; elsewhere (the build machines) it is spring-kafka-test's embedded
  * KRaft broker. The same tests run on either.
  *
- * <p>Set {@code -Ddvc.test.kafka=embedded} or {@code =testcontainers} to choose instead of detecting.
+ * <p>Set {@code -Ddvc.test.kafka=embedded} or {@code =testcontainers} to choose instead of detecting, or
+ * {@code =none} in a module whose tests cross no Kafka (the gateway: a broker there only takes CPU from its tests).
  */
 public class TestKafkaBroker implements TestExecutionListener {
 
@@ -43,7 +44,11 @@ public class TestKafkaBroker implements TestExecutionListener {
 		if (System.getProperty(BROKERS_PROPERTY) != null) {
 			return; // a broker given from outside wins
 		}
-		if (useDocker()) {
+		String choice = System.getProperty("dvc.test.kafka", "auto");
+		if (choice.equals("none")) {
+			return;
+		}
+		if (useDocker(choice)) {
 			KafkaContainer container = new KafkaContainer(IMAGE);
 			SINGLE_BROKER.forEach((key, value) -> container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
 			container.start();
@@ -73,8 +78,7 @@ public class TestKafkaBroker implements TestExecutionListener {
 		}
 	}
 
-	private static boolean useDocker() {
-		String choice = System.getProperty("dvc.test.kafka", "auto");
+	private static boolean useDocker(String choice) {
 		return switch (choice) {
 			case "embedded" -> false;
 			case "testcontainers" -> true;

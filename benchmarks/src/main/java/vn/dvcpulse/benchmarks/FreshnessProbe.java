@@ -94,7 +94,7 @@ public final class FreshnessProbe {
 				long sequence = 0;
 				long next = System.nanoTime();
 				while (loading.get()) {
-					String body = LoadDriver.batch(run, id, sequence, batch);
+					String body = LoadDriver.batch(run, id, sequence, batch, false);
 					sequence += batch;
 					int status = http.send(HttpRequest.newBuilder(URI.create(target + "/api/v1/events:batch"))
 						.header("Content-Type", "application/json")

@@ -21,14 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load driver on the JDK HTTP client for the running stack: {@code single} posts one event per request,
- * {@code batch} posts batches, {@code query} asks for the national yearly ranking; each of {@code clients} threads sends its next request as soon as the last is
- * answered, for {@code seconds} (and at most {@code max-requests} requests in all), and every event is new. Client
- * {@code i} is one locality's system: it posts that locality's events with its token from {@code --stack}'s
- * {@code token} command (the local stack's issuer).
+ * {@code batch} posts batches, {@code query} asks for the national yearly ranking; each of {@code clients} threads
+ * sends its next request as soon as the last is answered, for {@code seconds} (and at most {@code max-requests}
+ * requests in all), and every event is new. Client {@code i} is one locality's system: it posts that locality's
+ * events with its token from {@code --stack}'s {@code token} command (the local stack's issuer).
+ *
+ * <p>The events are new applications (a SUBMITTED event each) unless {@code --events lives}: then each application
+ * lives its whole life, SUBMITTED, PAID, DIGITIZED, COMPLETED and RATED, one step per batch (a client's batches
+ * take turns: the receipts of 500 applications, then their payments, and so on), so that the tracker reads and
+ * writes applications' states as they grow, as a province's system makes it do.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.LoadDriver \
- *     --url http://127.0.0.1:8080 --mode single --clients 16 --seconds 20
+ *     --url http://127.0.0.1:8080 --mode batch --events lives --clients 4 --seconds 20
  * </pre>
  */
 public final class LoadDriver {
@@ -81,8 +86,10 @@ public final class LoadDriver {
 							.GET();
 					}
 					else {
-						String body = options.batch() ? batch(run, clientId, sequence, options.batchSize())
-								: event(run, clientId, sequence);
+						String body = options.batch()
+								? batch(run, clientId, sequence, options.batchSize(), options.lives())
+								: options.lives() ? step(run, clientId, sequence / STEPS.length,
+										(int) (sequence % STEPS.length)) : event(run, clientId, sequence);
 						sequence += options.batch() ? options.batchSize() : 1;
 						String path = options.batch() ? "/api/v1/events:batch" : "/api/v1/events";
 						request = HttpRequest.newBuilder(URI.create(options.url() + path))
@@ -194,10 +201,44 @@ public final class LoadDriver {
 				+ ",\"dueAt\":\"" + at.plusDays(5) + "\"}";
 	}
 
-	static String batch(String run, int client, long first, int size) {
-		StringBuilder body = new StringBuilder(size * 320).append('[');
+	/**
+	 * An application's steps after its receipt (at 0) with the fields each type carries: paid online, digitised,
+	 * completed on time with an electronic result, rated.
+	 */
+	static final String[] STEPS = { null,
+			"\"type\":\"PAID\",\"paymentChannel\":\"NATIONAL_PORTAL\",\"amountVnd\":15000",
+			"\"type\":\"DIGITIZED\",\"reusedData\":true",
+			"\"type\":\"COMPLETED\",\"electronicResult\":true,\"outcome\":\"APPROVED\"",
+			"\"type\":\"RATED\",\"satisfaction\":4" };
+
+	/** Step {@code step} of {@code STEPS} of application {@code application}: its receipt ({@link #event}) at 0. */
+	static String step(String run, int client, long application, int step) {
+		if (step == 0) {
+			return event(run, client, application);
+		}
+		String id = "LD-" + run + "-" + client + "-" + application;
+		String service = services.get((int) (application % services.size()));
+		// the receipt says an hour ago; each later step ten minutes after the one before, none in the future
+		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+			.minusMinutes(60 - 10L * step)
+			.truncatedTo(ChronoUnit.SECONDS);
+		return "{\"eventId\":\"" + id + "-" + step + "\",\"applicationId\":\"" + id + "\",\"localityCode\":\""
+				+ localityOf(client) + "\",\"serviceCode\":\"" + service + "\",\"occurredAt\":\"" + at + "\","
+				+ STEPS[step] + "}";
+	}
+
+	/**
+	 * The batch of a client that begins with its {@code first} event: new applications, or with {@code lives} one
+	 * step of {@code size} applications, the step after the one their previous batch carried.
+	 */
+	static String batch(String run, int client, long first, int size, boolean lives) {
+		long batch = first / size;
+		int step = (int) (batch % STEPS.length);
+		long firstApplication = batch / STEPS.length * size;
+		StringBuilder body = new StringBuilder(size * 260).append('[');
 		for (int i = 0; i < size; i++) {
-			body.append((i > 0) ? "," : "").append(event(run, client, first + i));
+			body.append((i > 0) ? "," : "")
+				.append(lives ? step(run, client, firstApplication + i, step) : event(run, client, first + i));
 		}
 		return body.append(']').toString();
 	}
@@ -219,8 +260,9 @@ public final class LoadDriver {
 		String describe(Options options) {
 			double events = perSecond() * (options.batch() ? options.batchSize() : 1);
 			return String.format(
-					"mode=%s clients=%d%s requests=%d failed=%d seconds=%.1f requests/s=%.0f events/s=%.0f p50=%.1fms p99=%.1fms max=%.1fms",
-					options.mode(), options.clients(), options.batch() ? " batch=" + options.batchSize() : "",
+					"mode=%s%s clients=%d%s requests=%d failed=%d seconds=%.1f requests/s=%.0f events/s=%.0f p50=%.1fms p99=%.1fms max=%.1fms",
+					options.mode(), options.lives() ? " events=lives" : "", options.clients(),
+					options.batch() ? " batch=" + options.batchSize() : "",
 					this.latencies.length, this.failed, this.elapsedNanos / 1e9, perSecond(), events, millisAt(0.50),
 					millisAt(0.99), millisAt(1.0));
 		}
@@ -232,7 +274,7 @@ public final class LoadDriver {
 	 *             breakdown, {@code /api/v1/metrics/localities/01?granularity=month}
 	 */
 	record Options(String url, String mode, int clients, int seconds, int batchSize, long maxRequests, String stack,
-			String path, String catalogUrl, double rate) {
+			String path, String catalogUrl, double rate, boolean lives) {
 
 		boolean batch() {
 			return this.mode.equals("batch");
@@ -253,6 +295,12 @@ public final class LoadDriver {
 			String path = RANKING;
 			String catalogUrl = null;
 			Double rate = null;
+			String events = "new";
+			if (args.length % 2 != 0) {
+				throw new IllegalArgumentException("Options come in pairs (--mode single|batch|query, --events "
+						+ "new|lives, --clients, --seconds, --batch, --max-requests, --rate, --path, --url, "
+						+ "--catalog-url, --stack); see the class's comment");
+			}
 			for (int i = 0; i + 1 < args.length; i += 2) {
 				switch (args[i]) {
 					case "--url" -> url = args[i + 1];
@@ -267,16 +315,21 @@ public final class LoadDriver {
 					case "--catalog-url" -> catalogUrl = args[i + 1];
 					// requests per second per client; 0 sends as fast as answers come
 					case "--rate" -> rate = Double.parseDouble(args[i + 1]);
+					// new applications only, or whole lives (see the class's comment)
+					case "--events" -> events = args[i + 1];
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
 			if (!List.of("single", "batch", "query").contains(mode)) {
 				throw new IllegalArgumentException("--mode is single, batch or query");
 			}
+			if (!List.of("new", "lives").contains(events)) {
+				throw new IllegalArgumentException("--events is new or lives");
+			}
 			// queries stay under the committee's rate limit per client (50/s), so that what is timed is the work
 			double paced = (rate != null) ? rate : mode.equals("query") ? QUERY_RATE : 0;
 			return new Options(url, mode, clients, seconds, batchSize, maxRequests, stack, path,
-					(catalogUrl != null) ? catalogUrl : url, paced);
+					(catalogUrl != null) ? catalogUrl : url, paced, events.equals("lives"));
 		}
 
 	}

@@ -37,9 +37,21 @@ public final class AccessProblems {
 
 	/** A problem document. */
 	public static byte[] body(ProblemType type, int status, String detail, String path) {
+		return body(type.uri().toString(), type.title(), status, detail, path);
+	}
+
+	/**
+	 * A problem of no type of ours, where the status says it all (RFC 9457's {@code about:blank}, titled with the
+	 * status's phrase), as Spring answers such refusals behind the door.
+	 */
+	public static byte[] body(String title, int status, String detail, String path) {
+		return body("about:blank", title, status, detail, path);
+	}
+
+	private static byte[] body(String type, String title, int status, String detail, String path) {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type.uri().toString());
-		problem.put("title", type.title());
+		problem.put("type", type);
+		problem.put("title", title);
 		problem.put("status", status);
 		problem.put("detail", detail);
 		problem.put("instance", path);

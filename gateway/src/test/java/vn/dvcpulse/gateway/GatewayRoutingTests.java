@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -175,6 +176,28 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void whatTheDoorItselfRefuses_isAProblemToo() {
+		this.client.post()
+			.uri("/readyz")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists(HttpHeaders.ALLOW)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("about:blank")
+			.jsonPath("$.status")
+			.isEqualTo(405)
+			.jsonPath("$.detail")
+			.isEqualTo("This path does not take POST")
+			.jsonPath("$.instance")
+			.isEqualTo("/readyz");
+	}
+
+	@Test
 	void unroutedPath_isRefused() {
 		this.client.get()
 			.uri("/api/v1/elsewhere")
@@ -193,7 +216,14 @@ class GatewayRoutingTests {
 			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.OPERATOR))
 			.exchange()
 			.expectStatus()
-			.isNotFound();
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dvc-pulse:problem:not-found")
+			.jsonPath("$.instance")
+			.isEqualTo("/actuator/prometheus");
 		WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.managementPort)
 			.build()

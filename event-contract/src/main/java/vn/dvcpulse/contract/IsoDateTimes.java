@@ -1,6 +1,7 @@
 package vn.dvcpulse.contract;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,8 +19,8 @@ import tools.jackson.databind.ext.javatime.ser.OffsetDateTimeSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The contract's date-times ({@code 2026-11-23T08:15:00+07:00}) read and written without {@link DateTimeFormatter}
- * when they have that plain shape. Every event carries one or two, and the tracker's state every event its
+ * The contract's date-times ({@code 2026-11-23T08:15:00+07:00}) read and written, and its instants
+ * ({@code 2026-11-23T01:15:00Z}) read, without {@link DateTimeFormatter} when they have that plain shape. Every event carries one or two, and the tracker's state every event its
  * application has had: the formatter's parsing and printing were a quarter of the tracker's stream thread and a
  * sixth of its door (JFR, batched ingest). What Jackson does stays what it decides: any other shape (a number, a
  * lower-case {@code t} or {@code z}, no seconds, an offset without its colon, a year past 9999, an invalid field)
@@ -31,10 +32,11 @@ public final class IsoDateTimes {
 	private IsoDateTimes() {
 	}
 
-	/** The reader and the writer of {@link OffsetDateTime}, in place of Jackson's own. */
+	/** The reader and the writer of {@link OffsetDateTime} and the reader of {@link Instant}, in place of Jackson's. */
 	public static JacksonModule module() {
 		return new SimpleModule("iso-date-times").addDeserializer(OffsetDateTime.class, new Reader())
-			.addSerializer(OffsetDateTime.class, new Writer());
+			.addSerializer(OffsetDateTime.class, new Writer())
+			.addDeserializer(Instant.class, new InstantReader());
 	}
 
 	/**
@@ -171,6 +173,28 @@ public final class IsoDateTimes {
 			ZoneId zone = context.getTimeZone().toZoneId();
 			return this.adjust.apply(value,
 					context.isEnabled(DateTimeFeature.NORMALIZE_DESERIALIZED_ZONE_ID) ? zone.normalized() : zone);
+		}
+
+	}
+
+	/**
+	 * Jackson's reader of {@link Instant}, with the plain shape in UTC ({@code 2026-11-23T01:15:00Z}, as Jackson
+	 * writes an instant) read first. The formatter's instant parsing builds a formatter of its own at each value: a
+	 * milestone has two instants and a state one more for each of its events, and they were half of a state's read.
+	 */
+	static final class InstantReader extends InstantDeserializer<Instant> {
+
+		InstantReader() {
+			super(InstantDeserializer.INSTANT, null, DateTimeFormatter.ISO_INSTANT, null, null, null);
+		}
+
+		@Override
+		protected Instant _fromString(JsonParser parser, DeserializationContext context, String text)
+				throws JacksonException {
+			OffsetDateTime value = (this._formatter == DateTimeFormatter.ISO_INSTANT && text.endsWith("Z"))
+					? parse(text) : null;
+			// an instant has no zone to adjust to the context's
+			return (value != null) ? value.toInstant() : super._fromString(parser, context, text);
 		}
 
 	}

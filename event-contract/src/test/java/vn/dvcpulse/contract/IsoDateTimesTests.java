@@ -1,5 +1,6 @@
 package vn.dvcpulse.contract;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,9 @@ class IsoDateTimesTests {
 	record Stamped(OffsetDateTime occurredAt, OffsetDateTime dueAt) {
 	}
 
+	record Recorded(Instant recordedAt) {
+	}
+
 	record Formatted(@JsonFormat(pattern = "dd/MM/yyyy HH:mm xxx") OffsetDateTime at) {
 	}
 
@@ -57,8 +61,34 @@ class IsoDateTimesTests {
 			for (JsonMapper[] mappers : List.of(new JsonMapper[] { STANDARD, FAST },
 					new JsonMapper[] { without(STANDARD), without(FAST) },
 					new JsonMapper[] { inZone(STANDARD), inZone(FAST) })) {
-				Object expected = readOrFailure(mappers[0], json);
-				assertThat(readOrFailure(mappers[1], json)).as(text).isEqualTo(expected);
+				Object expected = readOrFailure(mappers[0], json, Stamped.class);
+				assertThat(readOrFailure(mappers[1], json, Stamped.class)).as(text).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
+	void readsInstantsAsTheFormatterReadsThem() {
+		List<String> texts = new ArrayList<>(List.of("2026-11-23T01:15:00Z", "2026-11-23T01:15:00.5Z",
+				"2026-11-23T01:15:00.123456789Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+				// other shapes, left to the formatter
+				"2026-11-23T08:15:00+07:00", "2026-11-23T01:15:00+00:00", "2026-11-23t01:15:00z",
+				"2026-11-23T01:15Z", "2026-11-23T23:59:60Z", "2026-11-23T01:15:00.1234567891Z", "+12026-11-23T01:15:00Z",
+				"1700000000000", "1700000000.5", "", " 2026-11-23T01:15:00Z",
+				// invalid fields in the plain shape
+				"2026-02-30T01:15:00Z", "2026-13-01T01:15:00Z", "2026-11-23T24:00:00Z", "2026-11-23T01:60:00Z",
+				"2026-1l-23T01:15:00Z"));
+		Random random = new Random(41);
+		for (int i = 0; i < 2_000; i++) {
+			texts.add(DateTimeFormatter.ISO_INSTANT.format(randomDateTime(random)));
+		}
+		for (String text : texts) {
+			String json = "{\"recordedAt\":\"" + text + "\"}";
+			for (JsonMapper[] mappers : List.of(new JsonMapper[] { STANDARD, FAST },
+					new JsonMapper[] { without(STANDARD), without(FAST) },
+					new JsonMapper[] { inZone(STANDARD), inZone(FAST) })) {
+				Object expected = readOrFailure(mappers[0], json, Recorded.class);
+				assertThat(readOrFailure(mappers[1], json, Recorded.class)).as(text).isEqualTo(expected);
 			}
 		}
 	}
@@ -106,9 +136,9 @@ class IsoDateTimesTests {
 			.isEqualTo(FAST.readValue("{\"occurredAt\":\"2026-11-23T08:15:00+07:00\"}", Stamped.class));
 	}
 
-	private static Object readOrFailure(JsonMapper mapper, String json) {
-		Throwable failure = catchThrowable(() -> mapper.readValue(json, Stamped.class));
-		return (failure == null) ? mapper.readValue(json, Stamped.class)
+	private static Object readOrFailure(JsonMapper mapper, String json, Class<?> type) {
+		Throwable failure = catchThrowable(() -> mapper.readValue(json, type));
+		return (failure == null) ? mapper.readValue(json, type)
 				: failure.getClass().getName() + ": " + failure.getMessage();
 	}
 

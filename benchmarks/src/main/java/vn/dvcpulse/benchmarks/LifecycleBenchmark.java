@@ -28,10 +28,12 @@ import vn.dvcpulse.contract.event.Outcome;
 import vn.dvcpulse.contract.event.PaymentChannel;
 import vn.dvcpulse.tracker.domain.ApplicationLife;
 import vn.dvcpulse.tracker.domain.ApplicationState;
+import vn.dvcpulse.tracker.stream.ApplicationStateSerde;
 
 /**
- * The tracker's hot path without I/O: an event written and read as on Kafka, and an application's whole life
- * (five events) run through the lifecycle rules. Run: {@code java -jar benchmarks/target/benchmarks.jar}.
+ * The tracker's hot path without I/O: an event written and read as on Kafka, an application's whole life (five
+ * events) run through the lifecycle rules, and that life's state read and written as its store keeps it. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,9 +49,15 @@ public class LifecycleBenchmark {
 
 	private final Deserializer<ApplicationEvent> deserializer = Topics.SUBMISSIONS.valueSerde().deserializer();
 
+	private final ApplicationStateSerde states = new ApplicationStateSerde(ApplicationStateSerde.Format.SMILE);
+
 	private List<ApplicationEvent> life;
 
 	private byte[] written;
+
+	private ApplicationState wholeLifeState;
+
+	private byte[] wholeLifeStateWritten;
 
 	@Setup
 	public void setUp() {
@@ -57,6 +65,8 @@ public class LifecycleBenchmark {
 				OnlineLevel.FULL, AT.plusDays(5)), event("p", EventType.PAID, 1), event("d", EventType.DIGITIZED, 1),
 				event("c", EventType.COMPLETED, 3), event("r", EventType.RATED, 4));
 		this.written = this.serializer.serialize(Topics.SUBMISSIONS.name(), this.life.get(0));
+		this.wholeLifeState = wholeLife();
+		this.wholeLifeStateWritten = this.states.serializer().serialize("", this.wholeLifeState);
 	}
 
 	/** One event to Kafka's bytes, as the tracker's producer writes it. */
@@ -79,6 +89,18 @@ public class LifecycleBenchmark {
 			state = ApplicationLife.apply(state, event, Instant.EPOCH).state();
 		}
 		return state;
+	}
+
+	/** A whole life's state from its store's bytes, as the lifecycle and the door's duplicate look-up read it. */
+	@Benchmark
+	public ApplicationState readState() {
+		return this.states.deserializer().deserialize("", this.wholeLifeStateWritten);
+	}
+
+	/** A whole life's state to its store's bytes, as the lifecycle writes it at each event. */
+	@Benchmark
+	public byte[] writeState() {
+		return this.states.serializer().serialize("", this.wholeLifeState);
 	}
 
 	private static ApplicationEvent event(String id, EventType type, int day) {

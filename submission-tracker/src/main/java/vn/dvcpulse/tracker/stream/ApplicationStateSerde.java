@@ -37,7 +37,7 @@ public final class ApplicationStateSerde implements Serde<ApplicationState> {
 
 	private final Deserializer<ApplicationState> deserializer;
 
-	ApplicationStateSerde(Format written) {
+	public ApplicationStateSerde(Format written) {
 		Serde<ApplicationState> json = JsonSerdes.of(ApplicationState.class);
 		this.serializer = (written == Format.JSON) ? json.serializer()
 				: (topic, state) -> (state != null) ? SMILE.writeValueAsBytes(state) : null;

@@ -56,15 +56,7 @@ class IsoDateTimesTests {
 		for (int i = 0; i < 2_000; i++) {
 			texts.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(randomDateTime(random)));
 		}
-		for (String text : texts) {
-			String json = "{\"occurredAt\":\"" + text + "\"}";
-			for (JsonMapper[] mappers : List.of(new JsonMapper[] { STANDARD, FAST },
-					new JsonMapper[] { without(STANDARD), without(FAST) },
-					new JsonMapper[] { inZone(STANDARD), inZone(FAST) })) {
-				Object expected = readOrFailure(mappers[0], json, Stamped.class);
-				assertThat(readOrFailure(mappers[1], json, Stamped.class)).as(text).isEqualTo(expected);
-			}
-		}
+		assertReadAsJacksonReadsThem(texts, "occurredAt", Stamped.class);
 	}
 
 	@Test
@@ -82,15 +74,7 @@ class IsoDateTimesTests {
 		for (int i = 0; i < 2_000; i++) {
 			texts.add(DateTimeFormatter.ISO_INSTANT.format(randomDateTime(random)));
 		}
-		for (String text : texts) {
-			String json = "{\"recordedAt\":\"" + text + "\"}";
-			for (JsonMapper[] mappers : List.of(new JsonMapper[] { STANDARD, FAST },
-					new JsonMapper[] { without(STANDARD), without(FAST) },
-					new JsonMapper[] { inZone(STANDARD), inZone(FAST) })) {
-				Object expected = readOrFailure(mappers[0], json, Recorded.class);
-				assertThat(readOrFailure(mappers[1], json, Recorded.class)).as(text).isEqualTo(expected);
-			}
-		}
+		assertReadAsJacksonReadsThem(texts, "recordedAt", Recorded.class);
 	}
 
 	@Test
@@ -134,6 +118,19 @@ class IsoDateTimesTests {
 			.isEqualTo(FAST.writeValueAsString(new Stamped(value, null)));
 		assertThat(JsonSerdes.MAPPER.readValue("{\"occurredAt\":\"2026-11-23T08:15:00+07:00\"}", Stamped.class))
 			.isEqualTo(FAST.readValue("{\"occurredAt\":\"2026-11-23T08:15:00+07:00\"}", Stamped.class));
+	}
+
+	/** Each text as the property of a {@code type}, read with and without the module, in three settings. */
+	private static void assertReadAsJacksonReadsThem(List<String> texts, String property, Class<?> type) {
+		for (String text : texts) {
+			String json = "{\"" + property + "\":\"" + text + "\"}";
+			for (JsonMapper[] mappers : List.of(new JsonMapper[] { STANDARD, FAST },
+					new JsonMapper[] { without(STANDARD), without(FAST) },
+					new JsonMapper[] { inZone(STANDARD), inZone(FAST) })) {
+				Object expected = readOrFailure(mappers[0], json, type);
+				assertThat(readOrFailure(mappers[1], json, type)).as(text).isEqualTo(expected);
+			}
+		}
 	}
 
 	private static Object readOrFailure(JsonMapper mapper, String json, Class<?> type) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -64,6 +66,9 @@ public final class ReplayBenchmark {
 	/** The aggregator's application id here: a broker of its own per run, so any name does. */
 	private static final String APPLICATION_ID = "replay";
 
+	/** How long a measure may go without progress before it is given up. */
+	private static final Duration PATIENCE = Duration.ofMinutes(2);
+
 	/** The commit interval, as the aggregator's commit.interval.ms. */
 	private static int commitMillis = 100;
 
@@ -101,12 +106,20 @@ public final class ReplayBenchmark {
 			topics.addAll(RollupTopology.changelogs(APPLICATION_ID));
 			admin.createTopics(topics).all().get();
 		}
-		long applications = produce(brokers, milestones);
-		System.out.printf("%,d milestones of %,d applications on %s%n", milestones, applications,
-				Topics.MILESTONES.name());
-
-		double raw = rawConsumer(brokers, milestones);
-		double aggregator = aggregator(brokers, milestones, applications);
+		double raw;
+		double aggregator;
+		try {
+			long applications = produce(brokers, milestones);
+			System.out.printf("%,d milestones of %,d applications on %s%n", milestones, applications,
+					Topics.MILESTONES.name());
+			raw = rawConsumer(brokers, milestones);
+			aggregator = aggregator(brokers, milestones, applications);
+		}
+		catch (IllegalStateException ex) {
+			System.err.println(ex.getMessage() + ((ex.getCause() != null) ? ": " + ex.getCause() : ""));
+			System.exit(1);
+			return;
+		}
 		System.out.printf("%n| measure | records/s |%n| --- | --- |%n");
 		System.out.printf("| raw consumer (bytes only) | %,.0f |%n", raw);
 		System.out.printf("| aggregator, exactly-once, until every receipt is in the global table | %,.0f |%n",
@@ -126,6 +139,8 @@ public final class ReplayBenchmark {
 		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		long sent = 0;
 		long applications = 0;
+		AtomicLong lost = new AtomicLong();
+		AtomicReference<Exception> firstFailure = new AtomicReference<>();
 		try (KafkaProducer<String, ApplicationMilestone> producer = new KafkaProducer<>(config,
 				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer())) {
 			while (sent < total) {
@@ -152,11 +167,21 @@ public final class ReplayBenchmark {
 				String key = ApplicationKey.of(locality, id);
 				for (ApplicationMilestone milestone : life) {
 					if (sent++ < total) {
-						producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), key, milestone));
+						producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), key, milestone),
+								(metadata, failure) -> {
+									if (failure != null && lost.getAndIncrement() == 0) {
+										firstFailure.set(failure);
+									}
+								});
 					}
 				}
 			}
 			producer.flush();
+		}
+		// a milestone not written would have the measures wait for it for ever
+		if (lost.get() > 0) {
+			throw new IllegalStateException(lost.get() + " of " + total + " milestones were not written",
+					firstFailure.get());
 		}
 		return applications;
 	}
@@ -176,13 +201,17 @@ public final class ReplayBenchmark {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			long start = System.nanoTime();
+			long progressed = start;
 			long read = 0;
 			long bytes = 0;
 			while (read < total) {
+				long before = read;
 				for (var record : consumer.poll(Duration.ofMillis(500))) {
 					read++;
 					bytes += record.serializedValueSize();
 				}
+				progressed = (read > before) ? System.nanoTime() : progressed;
+				giveUpWithoutProgress(progressed, "the raw consumer read " + read + " of " + total + " records");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			System.out.printf("raw consumer: %,d records (%,.1f MB) in %.1f s%n", read, bytes / 1e6, seconds);
@@ -209,20 +238,41 @@ public final class ReplayBenchmark {
 		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		KafkaStreams streams = new KafkaStreams(builder.build(), config);
-		long start = System.nanoTime();
-		streams.start();
-		long received = 0;
-		while (received < applications) {
-			Thread.sleep(200);
-			received = receiptsCounted(streams);
+		try {
+			long start = System.nanoTime();
+			long progressed = start;
+			streams.start();
+			long received = 0;
+			while (received < applications) {
+				Thread.sleep(200);
+				long before = received;
+				received = receiptsCounted(streams);
+				progressed = (received > before) ? System.nanoTime() : progressed;
+				giveUpWithoutProgress(progressed, "the aggregator counted " + received + " of " + applications
+						+ " receipts");
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("aggregator: %,d milestones (%,d receipts) counted in %.1f s%n", total, received,
+					seconds);
+			return total / seconds;
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("aggregator: %,d milestones (%,d receipts) counted in %.1f s%n", total, received,
-				seconds);
-		// closed after the figure is taken; the state (hundreds of MB a run) must not pile up in the temp dir
-		streams.close(Duration.ofSeconds(10));
-		Utils.delete(stateDir.toFile());
-		return total / seconds;
+		finally {
+			// closed after the figure is taken, or given up; the state (hundreds of MB a run) must not pile up in
+			// the temp dir
+			streams.close(Duration.ofSeconds(10));
+			Utils.delete(stateDir.toFile());
+		}
+	}
+
+	/**
+	 * A measure that has not moved for {@link #PATIENCE} will not finish (runs have waited for ever on a poll): it
+	 * fails, saying how far it got, instead of holding the harness.
+	 */
+	private static void giveUpWithoutProgress(long progressedNanos, String progress) {
+		if (System.nanoTime() - progressedNanos > PATIENCE.toNanos()) {
+			throw new IllegalStateException("Gave up after " + PATIENCE.toMinutes() + " minutes without progress: "
+					+ progress);
+		}
 	}
 
 	private static long receiptsCounted(KafkaStreams streams) {

@@ -112,7 +112,8 @@ class TrackerFlowTests {
 		JsonNode application = get("/api/v1/applications/01/" + applicationId);
 		assertThat(application.get("status").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(application.get("events")).hasSize(1);
-		// and the door read it from the store its running lifecycle lends, not through Kafka Streams' slow way
+		// and the key's partition lends its store while its lifecycle runs, holding the event: where the door reads
+		// (RunningApplicationStores), instead of resolving the store through Kafka Streams at each event
 		int partition = this.streams.getKafkaStreams()
 			.queryMetadataForKey("applications", "01/" + applicationId, Topics.SUBMISSIONS.keySerde().serializer())
 			.partition();

@@ -38,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureWebTestClient(timeout = "10s")
 class GatewayResilienceTests {
 
+	/** Below the stand-in's 5 s: an answer this late would still be the door's, not the service's. */
+	static final long TIME_LIMIT_AND_SLACK = 4_000;
+
 	static final AtomicBoolean hanging = new AtomicBoolean(true);
 
 	static final AtomicInteger calls = new AtomicInteger();
@@ -64,13 +67,16 @@ class GatewayResilienceTests {
 	void aHangingService_is503WithinTheTimeLimit_thenTheCircuitOpens_andLaterCloses() {
 		for (int i = 0; i < 4; i++) {
 			long took = timed(() -> assertUnavailable());
-			assertThat(took).as("answered within the time limit").isLessThan(1_500);
+			// the door waited for its limit (500 ms), not for the service (it answers after 5 s); the upper bound
+			// leaves room for a loaded machine (1,752 ms seen under two busy CPU loops), not for the service's answer
+			assertThat(took).as("answered at the time limit, not when the service answers")
+				.isBetween(500L, TIME_LIMIT_AND_SLACK);
 		}
 		assertThat(this.breakers.circuitBreaker("metrics-aggregator").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
 		int before = calls.get();
 		long took = timed(() -> assertUnavailable());
-		assertThat(took).as("an open circuit answers at once, well within the time limit").isLessThan(400);
+		assertThat(took).as("an open circuit answers without waiting for the time limit").isLessThan(500);
 		assertThat(calls.get()).as("and does not call the service").isEqualTo(before);
 
 		hanging.set(false);

@@ -1,10 +1,11 @@
 package vn.dvcpulse.gateway;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -29,6 +30,9 @@ interface BucketStore extends AutoCloseable {
 	/** Takes one token from the bucket: nanoseconds to wait before one is there, or 0 when one was taken. */
 	Mono<Long> take(String key, long perSecond);
 
+	/** How long an emptied bucket takes to be full again. */
+	Duration REFILL = Duration.ofSeconds(1);
+
 	@Override
 	default void close() {
 	}
@@ -39,20 +43,37 @@ interface BucketStore extends AutoCloseable {
 
 	static BucketConfiguration perSecond(long perSecond) {
 		return BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+			.addLimit((limit) -> limit.capacity(perSecond).refillGreedy(perSecond, REFILL))
 			.build();
 	}
 
-	/** This instance's buckets only. */
+	/**
+	 * This instance's buckets only. A bucket left alone for {@link #REFILL} is full again, as a new one would be, so
+	 * it is forgotten then: the gateway keeps a bucket per client seen in the last second, not per client ever seen.
+	 */
 	final class InMemory implements BucketStore {
 
-		private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+		private final Cache<String, Bucket> buckets;
+
+		InMemory() {
+			this(Ticker.systemTicker());
+		}
+
+		InMemory(Ticker ticker) {
+			this.buckets = Caffeine.newBuilder().expireAfterAccess(REFILL).ticker(ticker).build();
+		}
 
 		@Override
 		public Mono<Long> take(String key, long perSecond) {
-			Bucket bucket = this.buckets.computeIfAbsent(key,
+			Bucket bucket = this.buckets.get(key,
 					(k) -> Bucket.builder().addLimit(perSecond(perSecond).getBandwidths()[0]).build());
 			return Mono.just(waitOf(bucket.tryConsumeAndReturnRemaining(1)));
+		}
+
+		/** The buckets kept now. */
+		long size() {
+			this.buckets.cleanUp();
+			return this.buckets.estimatedSize();
 		}
 
 	}

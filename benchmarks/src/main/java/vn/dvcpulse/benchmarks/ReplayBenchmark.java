@@ -1,21 +1,26 @@
 package vn.dvcpulse.benchmarks;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,21 +42,31 @@ import vn.dvcpulse.aggregator.stream.RollupTopology;
 import vn.dvcpulse.contract.ApplicationKey;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.event.EventType;
+import vn.dvcpulse.contract.event.Outcome;
+import vn.dvcpulse.contract.event.PaymentChannel;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.contract.streams.BoundedRocksDbMemory;
+import vn.dvcpulse.tracker.stream.ApplicationStateSerde;
+import vn.dvcpulse.tracker.stream.LifecycleTopology;
+import vn.dvcpulse.tracker.stream.RunningApplicationStores;
 
 /**
  * Replays a few million milestones through the aggregator's topology (exactly-once, as configured in production)
  * and, on the same broker and topic, through a raw Kafka consumer that only reads bytes: the ratio of the two is
- * what the aggregator's own work costs. The broker is an in-process KRaft broker of its own, so the aggregator's
+ * what the aggregator's own work costs. With {@code --events}, replays accepted events instead, as the door wrote
+ * them, through the tracker's lifecycle and on through the aggregator, both exactly-once in this one JVM, beside a
+ * raw consumer of the events' topic. The broker is an in-process KRaft broker of its own, so the aggregator's
  * published rollups cannot mix with a running stack's.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --milestones 2000000 \
  *     [--threads 1] [--commit-ms 100] [--set producer.linger.ms=5 ...]
+ * java -cp benchmarks/target/benchmarks.jar vn.dvcpulse.benchmarks.ReplayBenchmark --events 2000000
  * </pre>
  */
 public final class ReplayBenchmark {
@@ -65,6 +80,9 @@ public final class ReplayBenchmark {
 
 	/** The aggregator's application id here: a broker of its own per run, so any name does. */
 	private static final String APPLICATION_ID = "replay";
+
+	/** The tracker's, when events are replayed. */
+	private static final String TRACKER_ID = "replay-tracker";
 
 	/** How long a measure may go without progress before it is given up. */
 	private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -80,9 +98,14 @@ public final class ReplayBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		long milestones = 2_000_000;
+		boolean events = false;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			if (args[i].equals("--milestones")) {
 				milestones = Long.parseLong(args[i + 1]);
+			}
+			else if (args[i].equals("--events")) {
+				milestones = Long.parseLong(args[i + 1]);
+				events = true;
 			}
 			else if (args[i].equals("--threads")) {
 				threads = Integer.parseInt(args[i + 1]);
@@ -104,16 +127,22 @@ public final class ReplayBenchmark {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
 			List<NewTopic> topics = new ArrayList<>(List.of(Topics.MILESTONES.newTopic()));
 			topics.addAll(RollupTopology.changelogs(APPLICATION_ID));
+			if (events) {
+				topics.add(Topics.SUBMISSIONS.newTopic());
+				topics.add(Topics.REJECTIONS.newTopic());
+			}
 			admin.createTopics(topics).all().get();
+			awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
 		}
 		double raw;
 		double aggregator;
 		try {
-			long applications = produce(brokers, milestones);
-			System.out.printf("%,d milestones of %,d applications on %s%n", milestones, applications,
-					Topics.MILESTONES.name());
-			raw = rawConsumer(brokers, milestones);
-			aggregator = aggregator(brokers, milestones, applications);
+			String topic = events ? Topics.SUBMISSIONS.name() : Topics.MILESTONES.name();
+			long applications = events ? produceEvents(brokers, milestones) : produce(brokers, milestones);
+			System.out.printf("%,d %s of %,d applications on %s%n", milestones, events ? "events" : "milestones",
+					applications, topic);
+			raw = rawConsumer(brokers, topic, milestones);
+			aggregator = replay(brokers, milestones, applications, events);
 		}
 		catch (IllegalStateException ex) {
 			System.err.println(ex.getMessage() + ((ex.getCause() != null) ? ": " + ex.getCause() : ""));
@@ -122,8 +151,8 @@ public final class ReplayBenchmark {
 		}
 		System.out.printf("%n| measure | records/s |%n| --- | --- |%n");
 		System.out.printf("| raw consumer (bytes only) | %,.0f |%n", raw);
-		System.out.printf("| aggregator, exactly-once, until every receipt is in the global table | %,.0f |%n",
-				aggregator);
+		System.out.printf("| %s, exactly-once, until every receipt is in the global table | %,.0f |%n",
+				events ? "tracker and aggregator" : "aggregator", aggregator);
 		System.out.printf("| ratio | %.1f %% |%n", 100 * aggregator / raw);
 		// the in-process broker's shutdown can wait on its own threads for minutes: the figures are out, leave
 		System.exit(0);
@@ -186,8 +215,74 @@ public final class ReplayBenchmark {
 		return applications;
 	}
 
+	/**
+	 * Whole lives as the door accepts them, until {@code total} events: each application received, then paid,
+	 * digitised, completed and rated in that order, stopping after any step (a fifth stop at each).
+	 */
+	private static long produceEvents(String brokers, long total) {
+		Random random = new Random(2025);
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		long sent = 0;
+		long applications = 0;
+		AtomicLong lost = new AtomicLong();
+		AtomicReference<Exception> firstFailure = new AtomicReference<>();
+		try (KafkaProducer<String, ApplicationEvent> producer = new KafkaProducer<>(config,
+				Topics.SUBMISSIONS.keySerde().serializer(), Topics.SUBMISSIONS.valueSerde().serializer())) {
+			while (sent < total) {
+				String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
+				String service = String.format("P06-%02d", 1 + random.nextInt(25));
+				String id = "R-" + applications++;
+				OffsetDateTime at = LocalDate.of(2025, 7, 1)
+					.plusDays(random.nextInt(365))
+					.atStartOfDay(ReceiptPeriods.ZONE)
+					.toOffsetDateTime()
+					.plusSeconds(random.nextInt(36_000));
+				boolean online = random.nextInt(100) < 60;
+				List<ApplicationEvent> life = new ArrayList<>();
+				life.add(new ApplicationEvent(id + "-s", EventType.SUBMITTED, id, locality, service, at,
+						online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, at.plusDays(7),
+						null, null, null, null, null, null, null, null, "c" + random.nextInt(5_000_000)));
+				for (EventType type : List.of(EventType.PAID, EventType.DIGITIZED, EventType.COMPLETED,
+						EventType.RATED)) {
+					if (random.nextInt(5) == 0) {
+						break;
+					}
+					at = at.plusHours(1 + random.nextInt(48));
+					life.add(new ApplicationEvent(id + "-" + type, type, id, locality, service, at, null, null, null,
+							(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
+							(type == EventType.PAID) ? BigDecimal.valueOf(15_000) : null, null,
+							(type == EventType.DIGITIZED) ? Boolean.TRUE : null,
+							(type == EventType.COMPLETED) ? Boolean.TRUE : null,
+							(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null,
+							(type == EventType.RATED) ? 4 : null, null));
+				}
+				String key = ApplicationKey.of(locality, id);
+				for (ApplicationEvent event : life) {
+					if (sent++ < total) {
+						producer.send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), key, event),
+								(metadata, failure) -> {
+									if (failure != null && lost.getAndIncrement() == 0) {
+										firstFailure.set(failure);
+									}
+								});
+					}
+				}
+			}
+			producer.flush();
+		}
+		if (lost.get() > 0) {
+			throw new IllegalStateException(lost.get() + " of " + total + " events were not written",
+					firstFailure.get());
+		}
+		return applications;
+	}
+
 	/** Reads every record's bytes once, as Kafka's ConsumerPerformance does; records/s. */
-	private static double rawConsumer(String brokers, long total) {
+	private static double rawConsumer(String brokers, String topic, long total) {
 		Properties config = new Properties();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -195,8 +290,8 @@ public final class ReplayBenchmark {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (int p = 0; p < Topics.MILESTONES.partitions(); p++) {
-				partitions.add(new TopicPartition(Topics.MILESTONES.name(), p));
+			for (var partition : consumer.partitionsFor(topic)) {
+				partitions.add(new TopicPartition(topic, partition.partition()));
 			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
@@ -219,48 +314,110 @@ public final class ReplayBenchmark {
 		}
 	}
 
-	/** Starts the aggregator's topology on the topic and waits until every receipt is in the global table. */
-	private static double aggregator(String brokers, long total, long applications) throws Exception {
-		StreamsBuilder builder = new StreamsBuilder();
-		RollupTopology.build(builder, APPLICATION_ID, (milestone, acknowledgedAt) -> {
-		});
-		Properties config = new Properties();
-		config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
-		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-		// as the aggregator's application.yml
-		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
-		config.putAll(settings);
-		Path stateDir = Files.createTempDirectory("replay");
-		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-		KafkaStreams streams = new KafkaStreams(builder.build(), config);
+	/**
+	 * Starts the aggregator's topology on the milestones, and the tracker's lifecycle on the events before it when
+	 * {@code throughTracker}, and waits until every receipt is in the global table; records replayed a second.
+	 */
+	private static double replay(String brokers, long total, long applications, boolean throughTracker)
+			throws Exception {
+		List<KafkaStreams> started = new ArrayList<>();
+		List<Path> stateDirs = new ArrayList<>();
+		// the events are lives the lifecycle accepts: a rejection would say the replay measured something else
+		AtomicLong rejected = new AtomicLong();
 		try {
+			if (throughTracker) {
+				StreamsBuilder lifecycle = new StreamsBuilder();
+				LifecycleTopology.build(lifecycle, ApplicationStateSerde.Format.SMILE, new RunningApplicationStores(),
+						(rejection) -> {
+							if (rejected.getAndIncrement() == 0) {
+								System.out.println("first rejection: " + rejection);
+							}
+						});
+				// as the tracker's application.yml: its record cache the default
+				started.add(new KafkaStreams(lifecycle.build(), streamsConfig(TRACKER_ID, brokers, stateDirs)));
+			}
+			StreamsBuilder rollups = new StreamsBuilder();
+			RollupTopology.build(rollups, APPLICATION_ID, (milestone, acknowledgedAt) -> {
+			});
+			Properties config = streamsConfig(APPLICATION_ID, brokers, stateDirs);
+			// as the aggregator's application.yml
+			config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+			config.putAll(settings);
+			KafkaStreams aggregator = new KafkaStreams(rollups.build(), config);
+			started.add(aggregator);
 			long start = System.nanoTime();
 			long progressed = start;
-			streams.start();
+			started.forEach(KafkaStreams::start);
 			long received = 0;
 			while (received < applications) {
 				Thread.sleep(200);
 				long before = received;
-				received = receiptsCounted(streams);
+				received = receiptsCounted(aggregator);
 				progressed = (received > before) ? System.nanoTime() : progressed;
 				giveUpWithoutProgress(progressed, "the aggregator counted " + received + " of " + applications
 						+ " receipts");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("aggregator: %,d milestones (%,d receipts) counted in %.1f s%n", total, received,
-					seconds);
+			System.out.printf("%s: %,d records (%,d receipts, %,d rejected) counted in %.1f s%n",
+					throughTracker ? "tracker and aggregator" : "aggregator", total, received, rejected.get(), seconds);
 			return total / seconds;
 		}
 		finally {
 			// closed after the figure is taken, or given up; the state (hundreds of MB a run) must not pile up in
 			// the temp dir
-			streams.close(Duration.ofSeconds(10));
-			Utils.delete(stateDir.toFile());
+			started.forEach((streams) -> streams.close(Duration.ofSeconds(10)));
+			for (Path stateDir : stateDirs) {
+				Utils.delete(stateDir.toFile());
+			}
+		}
+	}
+
+	/** What both stream processors' application.yml set: exactly-once, their commit interval, RocksDB's budget. */
+	private static Properties streamsConfig(String applicationId, String brokers, List<Path> stateDirs)
+			throws java.io.IOException {
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+		config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+		Path stateDir = Files.createTempDirectory(applicationId);
+		stateDirs.add(stateDir);
+		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		return config;
+	}
+
+	/**
+	 * Waits until every partition of the topics is led, as its leader's replica manager sees it: the offsets of each
+	 * are asked until all answer. Sent to at once after the topics were made, the idempotent producer's first batch
+	 * for a partition could fail (NOT_LEADER_OR_FOLLOWER: the controller had named the leader, the broker had not yet
+	 * taken the part), and the batches sent behind it were then refused as out of order (OUT_OF_ORDER_SEQUENCE_NUMBER)
+	 * until they expired two minutes later: runs lost records that way, and their measures waited for them. A
+	 * partition's leader in the topic's description is not enough: it is named before the broker leads.
+	 */
+	private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+		admin.describeTopics(topics)
+			.allTopicNames()
+			.get()
+			.forEach((name, topic) -> topic.partitions()
+				.forEach((partition) -> partitions.put(new TopicPartition(name, partition.partition()),
+						OffsetSpec.latest())));
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (true) {
+			try {
+				admin.listOffsets(partitions).all().get();
+				return;
+			}
+			catch (ExecutionException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The topics' partitions are not led after a minute: " + topics,
+							ex.getCause());
+				}
+				Thread.sleep(100);
+			}
 		}
 	}
 

@@ -20,7 +20,7 @@ class BucketStoreTests {
 			assertThat(this.buckets.take("client", 3).block()).isZero();
 		}
 		assertThat(this.buckets.take("client", 3).block()).isPositive()
-			.isLessThanOrEqualTo(Duration.ofSeconds(1).toNanos() / 3);
+			.isLessThanOrEqualTo(BucketStore.REFILL.toNanos() / 3);
 		assertThat(this.buckets.take("other client", 3).block()).as("each key its own bucket").isZero();
 	}
 

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,6 +42,7 @@ import vn.dvcpulse.aggregator.domain.Counts;
 import vn.dvcpulse.aggregator.stream.RollupTopology;
 import vn.dvcpulse.contract.ApplicationKey;
 import vn.dvcpulse.contract.ReceiptPeriods;
+import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.EventType;
@@ -138,7 +140,8 @@ public final class ReplayBenchmark {
 		double aggregator;
 		try {
 			String topic = events ? Topics.SUBMISSIONS.name() : Topics.MILESTONES.name();
-			long applications = events ? produceEvents(brokers, milestones) : produce(brokers, milestones);
+			long applications = events ? write(brokers, Topics.SUBMISSIONS, milestones, ReplayBenchmark::events)
+					: write(brokers, Topics.MILESTONES, milestones, ReplayBenchmark::milestones);
 			System.out.printf("%,d %s of %,d applications on %s%n", milestones, events ? "events" : "milestones",
 					applications, topic);
 			raw = rawConsumer(brokers, topic, milestones);
@@ -158,8 +161,16 @@ public final class ReplayBenchmark {
 		System.exit(0);
 	}
 
-	/** Whole lifecycles (received, often paid, digitised, completed, rated) until {@code total} milestones. */
-	private static long produce(String brokers, long total) {
+	/** One application's records, in order, under its key. */
+	private record Life<V>(String key, List<V> records) {
+	}
+
+	/**
+	 * Writes applications' lives to {@code topic} until {@code total} records, each life made by {@code lives} from
+	 * the run's random numbers and the application's id; the number of applications.
+	 */
+	private static <V> long write(String brokers, Topic<String, V> topic, long total,
+			BiFunction<Random, String, Life<V>> lives) {
 		Random random = new Random(2025);
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
@@ -170,115 +181,86 @@ public final class ReplayBenchmark {
 		long applications = 0;
 		AtomicLong lost = new AtomicLong();
 		AtomicReference<Exception> firstFailure = new AtomicReference<>();
-		try (KafkaProducer<String, ApplicationMilestone> producer = new KafkaProducer<>(config,
-				Topics.MILESTONES.keySerde().serializer(), Topics.MILESTONES.valueSerde().serializer())) {
+		try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+				topic.valueSerde().serializer())) {
 			while (sent < total) {
-				String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
-				String id = "R-" + applications++;
-				Instant receivedAt = LocalDate.of(2025, 7, 1)
-					.plusDays(random.nextInt(365))
-					.atStartOfDay(ReceiptPeriods.ZONE)
-					.toInstant()
-					.plusSeconds(random.nextInt(36_000));
-				boolean online = random.nextInt(100) < 60;
-				ApplicationMilestone receipt = ApplicationMilestone.received(locality,
-						String.format("P06-%02d", 1 + random.nextInt(25)), id, receivedAt,
-						online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, id + "-s",
-						"c" + random.nextInt(5_000_000), receivedAt.plus(Duration.ofDays(7)));
-				List<ApplicationMilestone> life = new ArrayList<>(List.of(receipt));
-				for (MilestoneType type : List.of(MilestoneType.PAID, MilestoneType.DIGITIZED,
-						MilestoneType.COMPLETED, MilestoneType.RATED)) {
-					if (random.nextInt(100) < 70) {
-						life.add(ApplicationMilestone.of(type, receipt,
-								receivedAt.plus(Duration.ofHours(1 + random.nextInt(200))), id + "-" + type));
-					}
-				}
-				String key = ApplicationKey.of(locality, id);
-				for (ApplicationMilestone milestone : life) {
+				Life<V> life = lives.apply(random, "R-" + applications++);
+				for (V record : life.records()) {
 					if (sent++ < total) {
-						producer.send(new ProducerRecord<>(Topics.MILESTONES.name(), key, milestone),
-								(metadata, failure) -> {
-									if (failure != null && lost.getAndIncrement() == 0) {
-										firstFailure.set(failure);
-									}
-								});
+						producer.send(new ProducerRecord<>(topic.name(), life.key(), record), (metadata, failure) -> {
+							if (failure != null && lost.getAndIncrement() == 0) {
+								firstFailure.set(failure);
+							}
+						});
 					}
 				}
 			}
 			producer.flush();
 		}
-		// a milestone not written would have the measures wait for it for ever
+		// a record not written would have the measures wait for it for ever
 		if (lost.get() > 0) {
-			throw new IllegalStateException(lost.get() + " of " + total + " milestones were not written",
+			throw new IllegalStateException(lost.get() + " of " + total + " records were not written",
 					firstFailure.get());
 		}
 		return applications;
 	}
 
-	/**
-	 * Whole lives as the door accepts them, until {@code total} events: each application received, then paid,
-	 * digitised, completed and rated in that order, stopping after any step (a fifth stop at each).
-	 */
-	private static long produceEvents(String brokers, long total) {
-		Random random = new Random(2025);
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		long sent = 0;
-		long applications = 0;
-		AtomicLong lost = new AtomicLong();
-		AtomicReference<Exception> firstFailure = new AtomicReference<>();
-		try (KafkaProducer<String, ApplicationEvent> producer = new KafkaProducer<>(config,
-				Topics.SUBMISSIONS.keySerde().serializer(), Topics.SUBMISSIONS.valueSerde().serializer())) {
-			while (sent < total) {
-				String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
-				String service = String.format("P06-%02d", 1 + random.nextInt(25));
-				String id = "R-" + applications++;
-				OffsetDateTime at = LocalDate.of(2025, 7, 1)
-					.plusDays(random.nextInt(365))
-					.atStartOfDay(ReceiptPeriods.ZONE)
-					.toOffsetDateTime()
-					.plusSeconds(random.nextInt(36_000));
-				boolean online = random.nextInt(100) < 60;
-				List<ApplicationEvent> life = new ArrayList<>();
-				life.add(new ApplicationEvent(id + "-s", EventType.SUBMITTED, id, locality, service, at,
-						online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, at.plusDays(7),
-						null, null, null, null, null, null, null, null, "c" + random.nextInt(5_000_000)));
-				for (EventType type : List.of(EventType.PAID, EventType.DIGITIZED, EventType.COMPLETED,
-						EventType.RATED)) {
-					if (random.nextInt(5) == 0) {
-						break;
-					}
-					at = at.plusHours(1 + random.nextInt(48));
-					life.add(new ApplicationEvent(id + "-" + type, type, id, locality, service, at, null, null, null,
-							(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
-							(type == EventType.PAID) ? BigDecimal.valueOf(15_000) : null, null,
-							(type == EventType.DIGITIZED) ? Boolean.TRUE : null,
-							(type == EventType.COMPLETED) ? Boolean.TRUE : null,
-							(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null,
-							(type == EventType.RATED) ? 4 : null, null));
-				}
-				String key = ApplicationKey.of(locality, id);
-				for (ApplicationEvent event : life) {
-					if (sent++ < total) {
-						producer.send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), key, event),
-								(metadata, failure) -> {
-									if (failure != null && lost.getAndIncrement() == 0) {
-										firstFailure.set(failure);
-									}
-								});
-					}
-				}
+	/** A receipt's time: a day of the year from July 2025, in the first ten hours of its working day. */
+	private static OffsetDateTime receivedAt(Random random) {
+		return LocalDate.of(2025, 7, 1)
+			.plusDays(random.nextInt(365))
+			.atStartOfDay(ReceiptPeriods.ZONE)
+			.toOffsetDateTime()
+			.plusSeconds(random.nextInt(36_000));
+	}
+
+	/** A whole lifecycle's milestones: received, often paid, digitised, completed, rated. */
+	private static Life<ApplicationMilestone> milestones(Random random, String id) {
+		String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
+		Instant receivedAt = receivedAt(random).toInstant();
+		boolean online = random.nextInt(100) < 60;
+		ApplicationMilestone receipt = ApplicationMilestone.received(locality,
+				String.format("P06-%02d", 1 + random.nextInt(25)), id, receivedAt,
+				online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, id + "-s",
+				"c" + random.nextInt(5_000_000), receivedAt.plus(Duration.ofDays(7)));
+		List<ApplicationMilestone> life = new ArrayList<>(List.of(receipt));
+		for (MilestoneType type : List.of(MilestoneType.PAID, MilestoneType.DIGITIZED, MilestoneType.COMPLETED,
+				MilestoneType.RATED)) {
+			if (random.nextInt(100) < 70) {
+				life.add(ApplicationMilestone.of(type, receipt,
+						receivedAt.plus(Duration.ofHours(1 + random.nextInt(200))), id + "-" + type));
 			}
-			producer.flush();
 		}
-		if (lost.get() > 0) {
-			throw new IllegalStateException(lost.get() + " of " + total + " events were not written",
-					firstFailure.get());
+		return new Life<>(ApplicationKey.of(locality, id), life);
+	}
+
+	/**
+	 * A whole life's events as the door accepts them: received, then paid, digitised, completed and rated in that
+	 * order, stopping after any step (a fifth stop at each).
+	 */
+	private static Life<ApplicationEvent> events(Random random, String id) {
+		String locality = LOCALITIES[random.nextInt(LOCALITIES.length)];
+		String service = String.format("P06-%02d", 1 + random.nextInt(25));
+		OffsetDateTime at = receivedAt(random);
+		boolean online = random.nextInt(100) < 60;
+		List<ApplicationEvent> life = new ArrayList<>();
+		life.add(new ApplicationEvent(id + "-s", EventType.SUBMITTED, id, locality, service, at,
+				online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, at.plusDays(7), null,
+				null, null, null, null, null, null, null, "c" + random.nextInt(5_000_000)));
+		for (EventType type : List.of(EventType.PAID, EventType.DIGITIZED, EventType.COMPLETED, EventType.RATED)) {
+			if (random.nextInt(5) == 0) {
+				break;
+			}
+			at = at.plusHours(1 + random.nextInt(48));
+			life.add(new ApplicationEvent(id + "-" + type, type, id, locality, service, at, null, null, null,
+					(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
+					(type == EventType.PAID) ? BigDecimal.valueOf(15_000) : null, null,
+					(type == EventType.DIGITIZED) ? Boolean.TRUE : null,
+					(type == EventType.COMPLETED) ? Boolean.TRUE : null,
+					(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null, (type == EventType.RATED) ? 4 : null,
+					null));
 		}
-		return applications;
+		return new Life<>(ApplicationKey.of(locality, id), life);
 	}
 
 	/** Reads every record's bytes once, as Kafka's ConsumerPerformance does; records/s. */
@@ -358,8 +340,9 @@ public final class ReplayBenchmark {
 						+ " receipts");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("%s: %,d records (%,d receipts, %,d rejected) counted in %.1f s%n",
-					throughTracker ? "tracker and aggregator" : "aggregator", total, received, rejected.get(), seconds);
+			System.out.printf("%s: %,d records (%,d receipts%s) counted in %.1f s%n",
+					throughTracker ? "tracker and aggregator" : "aggregator", total, received,
+					throughTracker ? String.format(", %,d rejected", rejected.get()) : "", seconds);
 			return total / seconds;
 		}
 		finally {

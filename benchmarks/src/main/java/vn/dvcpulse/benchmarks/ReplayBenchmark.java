@@ -45,11 +45,11 @@ import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
 import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.EventType;
+import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.event.Outcome;
 import vn.dvcpulse.contract.event.PaymentChannel;
-import vn.dvcpulse.contract.event.Channel;
-import vn.dvcpulse.contract.event.OnlineLevel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.contract.streams.BoundedRocksDbMemory;
@@ -99,14 +99,14 @@ public final class ReplayBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		long milestones = 2_000_000;
+		long records = 2_000_000;
 		boolean events = false;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			if (args[i].equals("--milestones")) {
-				milestones = Long.parseLong(args[i + 1]);
+				records = Long.parseLong(args[i + 1]);
 			}
 			else if (args[i].equals("--events")) {
-				milestones = Long.parseLong(args[i + 1]);
+				records = Long.parseLong(args[i + 1]);
 				events = true;
 			}
 			else if (args[i].equals("--threads")) {
@@ -140,12 +140,12 @@ public final class ReplayBenchmark {
 		double aggregator;
 		try {
 			String topic = events ? Topics.SUBMISSIONS.name() : Topics.MILESTONES.name();
-			long applications = events ? write(brokers, Topics.SUBMISSIONS, milestones, ReplayBenchmark::events)
-					: write(brokers, Topics.MILESTONES, milestones, ReplayBenchmark::milestones);
-			System.out.printf("%,d %s of %,d applications on %s%n", milestones, events ? "events" : "milestones",
+			long applications = events ? write(brokers, Topics.SUBMISSIONS, records, ReplayBenchmark::events)
+					: write(brokers, Topics.MILESTONES, records, ReplayBenchmark::milestones);
+			System.out.printf("%,d %s of %,d applications on %s%n", records, events ? "events" : "milestones",
 					applications, topic);
-			raw = rawConsumer(brokers, topic, milestones);
-			aggregator = replay(brokers, milestones, applications, events);
+			raw = rawConsumer(brokers, topic, records);
+			aggregator = replay(brokers, records, applications, events);
 		}
 		catch (IllegalStateException ex) {
 			System.err.println(ex.getMessage() + ((ex.getCause() != null) ? ": " + ex.getCause() : ""));

@@ -1,6 +1,5 @@
 package vn.dvcpulse.benchmarks;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,8 +23,6 @@ import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.EventType;
 import vn.dvcpulse.contract.event.OnlineLevel;
-import vn.dvcpulse.contract.event.Outcome;
-import vn.dvcpulse.contract.event.PaymentChannel;
 import vn.dvcpulse.tracker.domain.ApplicationLife;
 import vn.dvcpulse.tracker.domain.ApplicationState;
 import vn.dvcpulse.tracker.stream.ApplicationStateSerde;
@@ -61,9 +58,12 @@ public class LifecycleBenchmark {
 
 	@Setup
 	public void setUp() {
-		this.life = List.of(ApplicationEvent.submitted("s", "HN-1", "01", "P06-03", AT, Channel.ONLINE,
-				OnlineLevel.FULL, AT.plusDays(5)), event("p", EventType.PAID, 1), event("d", EventType.DIGITIZED, 1),
-				event("c", EventType.COMPLETED, 3), event("r", EventType.RATED, 4));
+		ApplicationEvent receipt = ApplicationEvent.submitted("s", "HN-1", "01", "P06-03", AT, Channel.ONLINE,
+				OnlineLevel.FULL, AT.plusDays(5));
+		this.life = List.of(receipt, LifeEvents.after(receipt, "p", EventType.PAID, AT.plusDays(1)),
+				LifeEvents.after(receipt, "d", EventType.DIGITIZED, AT.plusDays(1)),
+				LifeEvents.after(receipt, "c", EventType.COMPLETED, AT.plusDays(3)),
+				LifeEvents.after(receipt, "r", EventType.RATED, AT.plusDays(4)));
 		this.written = this.serializer.serialize(Topics.SUBMISSIONS.name(), this.life.get(0));
 		this.wholeLifeState = wholeLife();
 		this.wholeLifeStateWritten = this.states.serializer().serialize("", this.wholeLifeState);
@@ -101,15 +101,6 @@ public class LifecycleBenchmark {
 	@Benchmark
 	public byte[] writeState() {
 		return this.states.serializer().serialize("", this.wholeLifeState);
-	}
-
-	private static ApplicationEvent event(String id, EventType type, int day) {
-		return new ApplicationEvent(id, type, "HN-1", "01", "P06-03", AT.plusDays(day), null, null, null,
-				(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
-				(type == EventType.PAID) ? new BigDecimal("15000") : null, null,
-				(type == EventType.DIGITIZED) ? Boolean.TRUE : null, (type == EventType.COMPLETED) ? Boolean.TRUE : null,
-				(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null, (type == EventType.RATED) ? 5 : null,
-				null);
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.dvcpulse.benchmarks;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +47,6 @@ import vn.dvcpulse.contract.event.ApplicationEvent;
 import vn.dvcpulse.contract.event.Channel;
 import vn.dvcpulse.contract.event.EventType;
 import vn.dvcpulse.contract.event.OnlineLevel;
-import vn.dvcpulse.contract.event.Outcome;
-import vn.dvcpulse.contract.event.PaymentChannel;
 import vn.dvcpulse.contract.milestone.ApplicationMilestone;
 import vn.dvcpulse.contract.milestone.MilestoneType;
 import vn.dvcpulse.contract.streams.BoundedRocksDbMemory;
@@ -243,22 +240,16 @@ public final class ReplayBenchmark {
 		String service = String.format("P06-%02d", 1 + random.nextInt(25));
 		OffsetDateTime at = receivedAt(random);
 		boolean online = random.nextInt(100) < 60;
-		List<ApplicationEvent> life = new ArrayList<>();
-		life.add(new ApplicationEvent(id + "-s", EventType.SUBMITTED, id, locality, service, at,
+		ApplicationEvent receipt = new ApplicationEvent(id + "-s", EventType.SUBMITTED, id, locality, service, at,
 				online ? Channel.ONLINE : Channel.IN_PERSON, online ? OnlineLevel.FULL : null, at.plusDays(7), null,
-				null, null, null, null, null, null, null, "c" + random.nextInt(5_000_000)));
+				null, null, null, null, null, null, null, "c" + random.nextInt(5_000_000));
+		List<ApplicationEvent> life = new ArrayList<>(List.of(receipt));
 		for (EventType type : List.of(EventType.PAID, EventType.DIGITIZED, EventType.COMPLETED, EventType.RATED)) {
 			if (random.nextInt(5) == 0) {
 				break;
 			}
 			at = at.plusHours(1 + random.nextInt(48));
-			life.add(new ApplicationEvent(id + "-" + type, type, id, locality, service, at, null, null, null,
-					(type == EventType.PAID) ? PaymentChannel.NATIONAL_PORTAL : null,
-					(type == EventType.PAID) ? BigDecimal.valueOf(15_000) : null, null,
-					(type == EventType.DIGITIZED) ? Boolean.TRUE : null,
-					(type == EventType.COMPLETED) ? Boolean.TRUE : null,
-					(type == EventType.COMPLETED) ? Outcome.APPROVED : null, null, (type == EventType.RATED) ? 4 : null,
-					null));
+			life.add(LifeEvents.after(receipt, id + "-" + type, type, at));
 		}
 		return new Life<>(ApplicationKey.of(locality, id), life);
 	}

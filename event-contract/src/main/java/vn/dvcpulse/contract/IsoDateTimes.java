@@ -22,10 +22,11 @@ import tools.jackson.databind.module.SimpleModule;
  * The contract's date-times ({@code 2026-11-23T08:15:00+07:00}) read and written, and its instants
  * ({@code 2026-11-23T01:15:00Z}) read, without {@link DateTimeFormatter} when they have that plain shape. Every
  * event carries one or two, and the tracker's state every event its application has had: the formatter's parsing
- * and printing were a quarter of the tracker's stream thread and a sixth of its door (JFR, batched ingest). What Jackson does stays what it decides: any other shape (a number, a
- * lower-case {@code t} or {@code z}, no seconds, an offset without its colon, a year past 9999, an invalid field)
- * and any property with a format of its own go Jackson's standard way, so what is accepted, what is refused with
- * which message, and how a date-time is written do not change ({@code IsoDateTimesTests} compares both ways).
+ * and printing were a quarter of the tracker's stream thread and a sixth of its door (JFR, batched ingest). What
+ * Jackson does stays what it decides: any other shape (a number, a lower-case {@code t} or {@code z}, no seconds, an
+ * offset without its colon, a year past 9999, an invalid field) and any property with a format of its own go
+ * Jackson's standard way, so what is accepted, what is refused with which message, and how a date-time is written
+ * do not change ({@code IsoDateTimesTests} compares both ways).
  */
 public final class IsoDateTimes {
 

@@ -29,16 +29,19 @@ function init(args)
   sequence = 0
 end
 
+local function utc(seconds)
+  return os.date("!%Y-%m-%dT%H:%M:%SZ", seconds)
+end
+
 function request()
   sequence = sequence + 1
   local id = prefix .. sequence
   -- received an hour ago (UTC), due five days later; two in three online
-  local now = os.time()
-  local at = os.date("!%Y-%m-%dT%H:%M:%SZ", now - 3600)
+  local received = os.time() - 3600
   local channel = (sequence % 3 ~= 0) and '"ONLINE","onlineLevel":"PARTIAL"' or '"IN_PERSON"'
   local body = '{"eventId":"' .. id .. '-s","type":"SUBMITTED","applicationId":"' .. id .. '","localityCode":"'
-    .. locality .. '","serviceCode":"' .. services[sequence % #services + 1] .. '","occurredAt":"' .. at
-    .. '","channel":' .. channel .. ',"dueAt":"' .. os.date("!%Y-%m-%dT%H:%M:%SZ", now - 3600 + 5 * 86400) .. '"}'
+    .. locality .. '","serviceCode":"' .. services[sequence % #services + 1] .. '","occurredAt":"' .. utc(received)
+    .. '","channel":' .. channel .. ',"dueAt":"' .. utc(received + 5 * 86400) .. '"}'
   return wrk.format("POST", "/api/v1/events", headers, body)
 end
 

@@ -1,5 +1,6 @@
 package vn.dvcpulse.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -348,7 +349,7 @@ public final class ReplayBenchmark {
 
 	/** What both stream processors' application.yml set: exactly-once, their commit interval, RocksDB's budget. */
 	private static Properties streamsConfig(String applicationId, String brokers, List<Path> stateDirs)
-			throws java.io.IOException {
+			throws IOException {
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);

@@ -3,13 +3,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -20,6 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Realistic demo traffic through the gateway, for dashboards and APIs to show something real: run by
@@ -158,7 +164,7 @@ public final class DemoTraffic {
 				+ ",\"occurredAt\":\"" + received + "\",\"channel\":\"" + (online ? "ONLINE"
 						: (this.random.nextInt(10) == 0) ? "POSTAL" : "IN_PERSON")
 				+ "\"" + (online ? ",\"onlineLevel\":\"" + (this.random.nextBoolean() ? "FULL" : "PARTIAL") + "\"" : "")
-				+ ",\"dueAt\":\"" + dueAt + "\",\"citizenRef\":\"demo-c" + this.random.nextInt(2_000_000) + "\"}");
+				+ ",\"dueAt\":\"" + dueAt + "\",\"citizenRef\":\"" + pseudonym(this.random.nextInt(2_000_000)) + "\"}");
 		double day = 0;
 		if (this.random.nextInt(40) == 0) {
 			day += 0.5 + this.random.nextDouble();
@@ -329,6 +335,21 @@ public final class DemoTraffic {
 	private static String type(String problem) {
 		Matcher type = Pattern.compile("urn:dvc-pulse:problem:([a-z-]+)").matcher(problem);
 		return type.find() ? type.group(1) : "?";
+	}
+
+	/**
+	 * A citizen's pseudonym as a local system makes it: HMAC-SHA-256 of the ID number with the system's own secret,
+	 * as 64 lowercase hex digits (the demo's citizens are numbered, its secret is fixed).
+	 */
+	static String pseudonym(int citizen) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec("demo-local-system-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(String.format("%012d", citizen).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.ser.OffsetDateTimeSerializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -128,6 +129,16 @@ public final class IsoDateTimes {
 		return text.append(value.getOffset().getId()).toString();
 	}
 
+	/** Jackson trims a date-time before it parses it, NUL and every other control character included: not here. */
+	static void refuseSpaced(JsonParser parser, String text, Class<?> type) {
+		for (int at = 0; at < text.length(); at++) {
+			if (text.charAt(at) <= ' ') {
+				throw InvalidFormatException.from(parser, "A date-time with a space or a control character", text,
+						type);
+			}
+		}
+	}
+
 	private static int digits(String text, int from, int count) {
 		int value = 0;
 		for (int at = from; at < from + count; at++) {
@@ -163,6 +174,7 @@ public final class IsoDateTimes {
 		@Override
 		protected OffsetDateTime _fromString(JsonParser parser, DeserializationContext context, String text)
 				throws JacksonException {
+			refuseSpaced(parser, text, OffsetDateTime.class);
 			OffsetDateTime value = (this._formatter == DateTimeFormatter.ISO_OFFSET_DATE_TIME) ? parse(text) : null;
 			if (value == null) {
 				return super._fromString(parser, context, text);
@@ -192,6 +204,7 @@ public final class IsoDateTimes {
 		@Override
 		protected Instant _fromString(JsonParser parser, DeserializationContext context, String text)
 				throws JacksonException {
+			refuseSpaced(parser, text, Instant.class);
 			OffsetDateTime value = (this._formatter == DateTimeFormatter.ISO_INSTANT && text.endsWith("Z"))
 					? parse(text) : null;
 			// an instant has no zone to adjust to the context's

@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -31,7 +33,8 @@ import jakarta.validation.constraints.Size;
  * @param outcome             COMPLETED
  * @param reason              WITHDRAWN
  * @param satisfaction        RATED: 1..5
- * @param citizenRef          SUBMITTED, optional: a salted hash of the applicant, never a raw ID number
+ * @param citizenRef          SUBMITTED, optional: a pseudonym of the applicant, 64 lowercase hex digits of a keyed
+ *                            hash (HMAC-SHA-256 of the ID number with the local system's own secret)
  */
 // Written without the fields its type does not use (absent reads as null, as for a milestone): an event names half
 // of them or fewer, and the nulls were 40 to 50 % of its bytes on Kafka and in the tracker's state, each read again.
@@ -41,20 +44,26 @@ public record ApplicationEvent(
 		@NotNull EventType type,
 		@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String applicationId,
 		@NotBlank @Pattern(regexp = "\\d{2}", message = "a two-digit locality code, e.g. 01") String localityCode,
-		@NotBlank @Size(max = 16) String serviceCode,
+		@NotBlank @Size(max = 16) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String serviceCode,
 		@NotNull OffsetDateTime occurredAt,
 		Channel channel,
 		OnlineLevel onlineLevel,
 		OffsetDateTime dueAt,
 		PaymentChannel paymentChannel,
-		BigDecimal amountVnd,
-		List<String> digitizedComponents,
+		@PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal amountVnd,
+		@Size(max = MAX_COMPONENTS) List<@NotBlank @Size(max = MAX_TEXT) String> digitizedComponents,
 		Boolean reusedData,
 		Boolean electronicResult,
 		Outcome outcome,
 		@Size(max = 500) String reason,
 		Integer satisfaction,
-		@Size(max = 128) String citizenRef) {
+		@Size(max = 64) String citizenRef) {
+
+	/** The most components one DIGITIZED event names; with {@link #MAX_TEXT} it bounds an event's size. */
+	public static final int MAX_COMPONENTS = 32;
+
+	/** The longest name of a digitised component. */
+	public static final int MAX_TEXT = 128;
 
 	/**
 	 * Letters, digits and {@code . _ : -}: {@code \w} is {@code [A-Za-z0-9_]} here and in the published schema's

@@ -8,7 +8,11 @@ public class BodyTooLargeException extends IOException {
 	private final long limit;
 
 	public BodyTooLargeException(long limit) {
-		super("The body is larger than the " + limit + " bytes taken here");
+		this(limit, "The body is larger than the " + limit + " bytes taken here");
+	}
+
+	public BodyTooLargeException(long limit, String message) {
+		super(message);
 		this.limit = limit;
 	}
 

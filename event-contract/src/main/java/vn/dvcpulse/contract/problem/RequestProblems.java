@@ -173,17 +173,29 @@ public abstract class RequestProblems extends ResponseEntityExceptionHandler {
 			return problem;
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return fieldsProblem(null,
-					List.of(FieldProblem.invalid(path(mismatch), expected(mismatch.getTargetType()), null)));
+			String expected = (mismatch instanceof StrictText.UnwritableTextException) ? StrictText.EXPECTED
+					: expected(mismatch.getTargetType());
+			return fieldsProblem(null, List.of(FieldProblem.invalid(path(mismatch), expected, null)));
 		}
 		ProblemDetail problem;
 		if (cause instanceof StreamReadException parse && parse.getLocation() != null) {
+			// the parser's own words say what is wrong (a duplicate key, an unexpected character), never long
+			String reason = String.valueOf(parse.getOriginalMessage()).lines().findFirst().orElse("");
 			problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_JSON, "The body is not valid JSON (line "
-					+ parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
+					+ parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + "): "
+					+ ((reason.length() > 200) ? reason.substring(0, 200) + "..." : reason));
 		}
 		else {
-			problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_JSON, "The body must be one JSON object");
+			return notOneObject();
 		}
+		problem.setProperty("expected", "one JSON object");
+		return problem;
+	}
+
+	/** A body (or an item, or a line) that is valid JSON but not one object: {@code null}, an array, a number. */
+	public static ProblemDetail notOneObject() {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_JSON,
+				"The body must be one JSON object");
 		problem.setProperty("expected", "one JSON object");
 		return problem;
 	}

@@ -5,12 +5,15 @@ import java.time.Clock;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import vn.dvcpulse.contract.Topics;
+import vn.dvcpulse.contract.problem.BodyLimits;
 import vn.dvcpulse.contract.problem.StrictTypes;
 
 @Configuration(proxyBeanMethods = false)
+@Import(BodyLimits.class)
 class CatalogConfig {
 
 	@Bean

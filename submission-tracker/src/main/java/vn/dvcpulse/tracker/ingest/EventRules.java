@@ -33,8 +33,14 @@ public class EventRules {
 	/** Nothing earlier is tracked: the essential-service programmes began in 2022. */
 	static final Instant EARLIEST = LocalDate.of(2020, 1, 1).atStartOfDay(ReceiptPeriods.ZONE).toInstant();
 
+	/** No promise runs past this: a due time later is a mistake (and past what the figures' arithmetic holds). */
+	static final Duration LONGEST_DUE = Duration.ofDays(10 * 366);
+
 	/** The 9-digit identity card (CMND) and 12-digit citizen identity card (CCCD) numbers. */
 	private static final Pattern RAW_ID = Pattern.compile("\\d{9}|\\d{12}");
+
+	/** The one form of a citizen's pseudonym: HMAC-SHA-256 of the ID number with the local system's secret, in hex. */
+	private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
 
 	private final CatalogFeed catalog;
 
@@ -45,7 +51,19 @@ public class EventRules {
 		this.clock = clock;
 	}
 
+	/**
+	 * Nothing is judged before the catalog is read: a valid event refused as of an unknown service would never be
+	 * posted again, while a {@code 503} is retried.
+	 * @throws IngestUnavailableException until the catalog feed has read its topics to their end
+	 */
+	public void requireCatalog() {
+		if (!this.catalog.isCaughtUp() || this.catalog.get().catalogVersion() == 0) {
+			throw new IngestUnavailableException("The catalog is not read yet", null);
+		}
+	}
+
 	public void check(ApplicationEvent event) {
+		requireCatalog();
 		checkTypeFields(event);
 		checkCitizenRef(event);
 		checkTime(event);
@@ -76,13 +94,20 @@ public class EventRules {
 		}
 	}
 
-	/** A citizen is referred to by a salted hash the local system computes, never by an ID card number. */
+	/**
+	 * A citizen is referred to by a keyed hash the local system computes, never by an ID card number: anything but
+	 * 64 lowercase hex digits is refused, and never echoed back.
+	 */
 	private static void checkCitizenRef(ApplicationEvent event) {
-		if (event.citizenRef() != null && RAW_ID.matcher(event.citizenRef().trim()).matches()) {
-			throw new InvalidFieldsException(ProblemType.RAW_CITIZEN_ID, List.of(FieldProblem.invalid("citizenRef",
-					"a salted hash of the applicant computed by the local system, never an ID card number",
-					"(withheld)")));
+		if (event.citizenRef() == null || PSEUDONYM.matcher(event.citizenRef()).matches()) {
+			return;
 		}
+		String digits = event.citizenRef().replaceAll("[^0-9]", "");
+		ProblemType type = RAW_ID.matcher(digits).matches() ? ProblemType.RAW_CITIZEN_ID : ProblemType.INVALID_FIELD;
+		throw new InvalidFieldsException(type, List.of(FieldProblem.invalid("citizenRef",
+				"64 lowercase hex digits: HMAC-SHA-256 of the applicant's ID number with the local system's own secret,"
+						+ " never the number itself",
+				"(withheld)")));
 	}
 
 	private void checkTime(ApplicationEvent event) {
@@ -93,6 +118,12 @@ public class EventRules {
 					List.of(FieldProblem.invalid("occurredAt",
 							"a time from 2020-01-01 (Viet Nam) to no more than 5 minutes from now",
 							event.occurredAt().toString())));
+		}
+		if (event.dueAt() != null && (event.dueAt().toInstant().isBefore(EARLIEST)
+				|| event.dueAt().toInstant().isAfter(occurredAt.plus(LONGEST_DUE)))) {
+			throw new InvalidFieldsException(ProblemType.OUT_OF_TIME_RANGE, List.of(FieldProblem.invalid("dueAt",
+					"a time from 2020-01-01 (Viet Nam) to no more than 10 years after occurredAt",
+					event.dueAt().toString())));
 		}
 	}
 

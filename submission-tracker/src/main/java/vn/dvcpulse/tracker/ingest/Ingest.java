@@ -1,13 +1,16 @@
 package vn.dvcpulse.tracker.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +42,12 @@ public class Ingest {
 
 	/** How many appends of an import may wait for Kafka at once: enough to batch, little enough to bound memory. */
 	static final int IMPORT_WINDOW = 2_000;
+
+	/** The longest line of an import: the longest single event the door takes. */
+	public static final int EVENT_LIMIT = 64 * 1024;
+
+	/** How many of an import's latest eventIds are remembered, so that a copy of one is answered as a duplicate. */
+	static final int IMPORT_MEMORY = 2 * IMPORT_WINDOW;
 
 	private final EventRules rules;
 
@@ -72,6 +82,7 @@ public class Ingest {
 	 * @throws IngestUnavailableException when Kafka did not acknowledge it
 	 */
 	public IngestOutcome accept(ApplicationEvent event, Caller caller) {
+		this.rules.requireCatalog();
 		try {
 			if (!this.scope.maySubmitFor(caller, event.localityCode())) {
 				throw new LocalityNotAllowedException(notAllowed(caller, event.localityCode()));
@@ -95,6 +106,10 @@ public class Ingest {
 			this.metrics.rejected(event.localityCode(), IngestProblems.conflict(ex));
 			throw ex;
 		}
+		catch (IngestRefusedException ex) {
+			this.metrics.rejected(event.localityCode(), IngestProblems.refused(ex));
+			throw ex;
+		}
 		catch (IngestUnavailableException ex) {
 			this.metrics.rejected(event.localityCode(), IngestProblems.unavailable());
 			throw ex;
@@ -108,6 +123,7 @@ public class Ingest {
 	 * @throws LocalityNotAllowedException naming the items of other localities
 	 */
 	public List<IngestOutcome> acceptAll(List<JsonNode> items, Caller caller) {
+		this.rules.requireCatalog();
 		List<Integer> foreign = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			String locality = localityOf(items.get(i));
@@ -122,15 +138,16 @@ public class Ingest {
 					+ foreign + "; nothing of this batch was accepted");
 		}
 		List<IngestOutcome> outcomes = new ArrayList<>(items.size());
-		List<CompletableFuture<Instant>> appends = new ArrayList<>(items.size());
-		for (JsonNode item : items) {
-			Judged judged = judge(item, caller);
+		List<Pending> appends = new ArrayList<>(items.size());
+		Map<String, Sent> sent = new HashMap<>();
+		for (int i = 0; i < items.size(); i++) {
+			Judged judged = send(judge(items.get(i), caller), i, sent);
 			outcomes.add(judged.outcome());
-			appends.add((judged.toAppend() != null) ? this.log.appendAsync(judged.toAppend()) : null);
+			appends.add(judged.pending());
 		}
 		for (int i = 0; i < items.size(); i++) {
 			if (appends.get(i) != null) {
-				outcomes.set(i, acknowledged(outcomes.get(i).eventId(), appends.get(i)));
+				outcomes.set(i, settled(appends.get(i)));
 			}
 			this.metrics.count(localityOf(items.get(i)), outcomes.get(i));
 		}
@@ -142,25 +159,35 @@ public class Ingest {
 	 * for a locality the caller may not post for is refused on its own ({@code 403} in the summary), as the lines
 	 * before it may already be appended.
 	 */
-	public ImportSummary importLines(BufferedReader lines, Caller caller) {
+	public ImportSummary importLines(InputStream body, Caller caller) {
+		this.rules.requireCatalog();
 		ImportSummary.Counter summary = new ImportSummary.Counter();
 		Deque<Pending> inFlight = new ArrayDeque<>();
+		Map<String, Sent> recent = new LinkedHashMap<>(IMPORT_MEMORY, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
+				return size() > IMPORT_MEMORY;
+			}
+
+		};
+		NdjsonLines lines = new NdjsonLines(body, EVENT_LIMIT);
 		long number = 0;
 		try {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				number++;
+			NdjsonLines.Line line;
+			while ((line = lines.next()) != null) {
+				number = line.number();
 				if (line.isBlank()) {
 					continue;
 				}
-				Judged judged = judge(line, caller);
-				if (judged.toAppend() == null) {
+				Judged judged = line.tooLong() ? new Judged(IngestOutcome.rejected(null, lineTooLong(line)), null, null)
+						: send(judge(line.bytes(), caller), number, recent);
+				if (judged.pending() == null) {
 					summary.add(number, judged.outcome());
 					this.metrics.count(judged.localityCode(), judged.outcome());
 					continue;
 				}
-				inFlight.add(new Pending(number, judged.toAppend().eventId(), judged.localityCode(),
-						this.log.appendAsync(judged.toAppend())));
+				inFlight.add(judged.pending());
 				if (inFlight.size() >= IMPORT_WINDOW) {
 					settle(inFlight.poll(), summary);
 				}
@@ -178,27 +205,66 @@ public class Ingest {
 		return summary.summary();
 	}
 
+	private static ProblemDetail lineTooLong(NdjsonLines.Line line) {
+		return RequestProblems.bodyTooLarge(EVENT_LIMIT,
+				"Line " + line.number() + " has " + line.length() + " bytes; an event has at most " + EVENT_LIMIT);
+	}
+
 	private void settle(Pending pending, ImportSummary.Counter summary) {
-		IngestOutcome outcome = acknowledged(pending.eventId(), pending.append());
+		IngestOutcome outcome = settled(pending);
 		summary.add(pending.line(), outcome);
 		this.metrics.count(pending.localityCode(), outcome);
 	}
 
-	private IngestOutcome acknowledged(String eventId, CompletableFuture<Instant> append) {
+	/**
+	 * Appends what passed, unless the same request already sent that eventId: a copy of the same event shares the
+	 * first one's fate (a duplicate once Kafka has it), a different event under it is a conflict.
+	 */
+	private Judged send(Judged judged, long line, Map<String, Sent> sent) {
+		ApplicationEvent event = judged.toAppend();
+		if (event == null) {
+			return judged;
+		}
+		Sent first = sent.get(event.eventId());
+		if (first == null) {
+			CompletableFuture<Instant> append = this.log.appendAsync(event);
+			sent.put(event.eventId(), new Sent(event, append));
+			return judged.pending(new Pending(line, event.eventId(), judged.localityCode(), append, false));
+		}
+		if (!ApplicationLife.sameContent(first.event(), event)) {
+			return new Judged(IngestOutcome.rejected(event.eventId(),
+					IngestProblems.conflict(new EventIdConflictException(event.eventId()))), null,
+					judged.localityCode());
+		}
+		return judged.pending(new Pending(line, event.eventId(), judged.localityCode(), first.append(), true));
+	}
+
+	private IngestOutcome settled(Pending pending) {
 		try {
-			return IngestOutcome.accepted(eventId, this.log.await(append));
+			Instant at = this.log.await(pending.append());
+			return pending.copy() ? IngestOutcome.duplicate(pending.eventId(), at)
+					: IngestOutcome.accepted(pending.eventId(), at);
+		}
+		catch (IngestRefusedException ex) {
+			return IngestOutcome.rejected(pending.eventId(), IngestProblems.refused(ex));
 		}
 		catch (IngestUnavailableException ex) {
-			return IngestOutcome.rejected(eventId, IngestProblems.unavailable());
+			return IngestOutcome.rejected(pending.eventId(), IngestProblems.unavailable());
 		}
 	}
 
-	/** Reads, validates and checks one item; what passes is to be appended. */
+	/** Reads, validates and checks one item (a tree of a batch, or the bytes of an import's line). */
 	private Judged judge(Object item, Caller caller) {
+		if (item == null || item instanceof JsonNode node && !node.isObject()) {
+			return new Judged(IngestOutcome.rejected(null, RequestProblems.notOneObject()), null, null);
+		}
 		ApplicationEvent event = null;
 		try {
 			event = (item instanceof JsonNode node) ? this.json.treeToValue(node, ApplicationEvent.class)
-					: this.json.readValue((String) item, ApplicationEvent.class);
+					: this.json.readValue((byte[]) item, ApplicationEvent.class);
+			if (event == null) {
+				return new Judged(IngestOutcome.rejected(null, RequestProblems.notOneObject()), null, null);
+			}
 			Set<ConstraintViolation<ApplicationEvent>> violations = this.validator.validate(event);
 			if (!violations.isEmpty()) {
 				throw new InvalidFieldsException(RequestProblems.fieldProblems(violations));
@@ -265,14 +331,29 @@ public class Ingest {
 	}
 
 	private static String localityOf(JsonNode item) {
-		JsonNode locality = item.get("localityCode");
+		JsonNode locality = (item != null) ? item.get("localityCode") : null;
 		return (locality != null && locality.isString()) ? locality.asString() : null;
 	}
 
-	private record Judged(IngestOutcome outcome, ApplicationEvent toAppend, String localityCode) {
+	/** An item judged: its outcome so far, the event to append if it passed, and once sent, its append. */
+	private record Judged(IngestOutcome outcome, ApplicationEvent toAppend, String localityCode, Pending pending) {
+
+		Judged(IngestOutcome outcome, ApplicationEvent toAppend, String localityCode) {
+			this(outcome, toAppend, localityCode, null);
+		}
+
+		Judged pending(Pending pending) {
+			return new Judged(this.outcome, this.toAppend, this.localityCode, pending);
+		}
+
 	}
 
-	private record Pending(long line, String eventId, String localityCode, CompletableFuture<Instant> append) {
+	/** An append awaited; {@code copy} when it is the append of an earlier item with the same event. */
+	private record Pending(long line, String eventId, String localityCode, CompletableFuture<Instant> append,
+			boolean copy) {
+	}
+
+	private record Sent(ApplicationEvent event, CompletableFuture<Instant> append) {
 	}
 
 }

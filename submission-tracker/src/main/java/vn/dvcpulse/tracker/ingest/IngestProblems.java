@@ -18,6 +18,11 @@ public final class IngestProblems {
 				"The event was not accepted; post it again with the same eventId");
 	}
 
+	/** Kafka refused the record itself: posting it again will not help. */
+	public static ProblemDetail refused(IngestRefusedException ex) {
+		return RequestProblems.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.BODY_TOO_LARGE, ex.getMessage());
+	}
+
 	/** A submitter posted for a locality its token does not name: nothing of it is produced. */
 	public static ProblemDetail localityNotAllowed(String detail) {
 		return RequestProblems.problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, detail);

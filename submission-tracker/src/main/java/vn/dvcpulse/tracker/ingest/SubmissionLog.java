@@ -12,6 +12,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -83,10 +85,24 @@ public class SubmissionLog {
 				this.breaker.onSuccess(elapsed, this.breaker.getTimestampUnit());
 				this.acknowledgements.record(elapsed, this.breaker.getTimestampUnit());
 			}
+			else if (refusal(failure) != null) {
+				// the caller's own record, not Kafka's health: it must not open the breaker that all localities share
+				this.breaker.releasePermission();
+			}
 			else {
 				this.breaker.onError(elapsed, this.breaker.getTimestampUnit(), failure);
 			}
 		});
+	}
+
+	/** What in a failure says the record itself was refused (too large, or not writable), or {@code null}. */
+	static Throwable refusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof SerializationException) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	/** Waits for one append's acknowledgement (which fails by itself after the configured time). */
@@ -99,6 +115,10 @@ public class SubmissionLog {
 			throw new IngestUnavailableException("Interrupted while waiting for Kafka", ex);
 		}
 		catch (ExecutionException | CompletionException ex) {
+			Throwable refusal = refusal(ex);
+			if (refusal != null) {
+				throw new IngestRefusedException("Kafka refused the event: " + refusal.getMessage(), refusal);
+			}
 			throw new IngestUnavailableException("Kafka did not acknowledge the event in time", ex.getCause());
 		}
 	}

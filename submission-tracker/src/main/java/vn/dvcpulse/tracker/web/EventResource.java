@@ -1,9 +1,7 @@
 package vn.dvcpulse.tracker.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.dvcpulse.access.Caller;
 import vn.dvcpulse.contract.event.ApplicationEvent;
+import vn.dvcpulse.contract.problem.BodyLimit;
 import vn.dvcpulse.tracker.ingest.ImportSummary;
 import vn.dvcpulse.tracker.ingest.Ingest;
 import vn.dvcpulse.tracker.ingest.IngestOutcome.Status;
@@ -31,6 +30,9 @@ class EventResource {
 
 	/** The most items one batch may carry; larger sets go through the import. */
 	static final int BATCH_LIMIT = 1_000;
+
+	/** The largest body of a batch. */
+	static final long BATCH_BYTES = 5L * 1024 * 1024;
 
 	static final String NDJSON = "application/x-ndjson";
 
@@ -54,6 +56,7 @@ class EventResource {
 
 	/** Up to {@value #BATCH_LIMIT} events; each is judged alone and answered in order. */
 	@PostMapping(path = "/api/v1/events:batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@BodyLimit(bytes = BATCH_BYTES)
 	BatchResult batch(@RequestBody List<JsonNode> items) {
 		if (items.size() > BATCH_LIMIT) {
 			throw new TooManyItemsException(items.size(), BATCH_LIMIT);
@@ -64,14 +67,13 @@ class EventResource {
 	}
 
 	/**
-	 * A history to backfill, one event per line (NDJSON), read as it arrives: any length in the same memory. Running
-	 * the same file again changes no figure: every event is then a duplicate.
+	 * A history to backfill, one event per line (NDJSON, each line at most as long as one event), read as it arrives:
+	 * any length in the same memory. Running the same file again changes no figure: every event is then a duplicate.
 	 */
 	@PostMapping(path = "/api/v1/events:import", consumes = NDJSON)
 	ImportSummary importHistory(HttpServletRequest request) throws IOException {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-			return this.ingest.importLines(lines, Caller.current());
+		try (InputStream body = request.getInputStream()) {
+			return this.ingest.importLines(body, Caller.current());
 		}
 	}
 

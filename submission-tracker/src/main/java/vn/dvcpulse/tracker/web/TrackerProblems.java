@@ -17,6 +17,7 @@ import vn.dvcpulse.tracker.ingest.EventIdConflictException;
 import vn.dvcpulse.tracker.ingest.IngestMetrics;
 import vn.dvcpulse.tracker.ingest.IngestProblems;
 import vn.dvcpulse.tracker.ingest.IngestProperties;
+import vn.dvcpulse.tracker.ingest.IngestRefusedException;
 import vn.dvcpulse.tracker.ingest.IngestUnavailableException;
 import vn.dvcpulse.tracker.ingest.LocalityNotAllowedException;
 import vn.dvcpulse.tracker.stream.StateNotReadyException;
@@ -64,6 +65,11 @@ class TrackerProblems extends RequestProblems {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(this.ingest.retryAfter().toSeconds()))
 			.body(IngestProblems.unavailable());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> ingestRefused(IngestRefusedException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(IngestProblems.refused(ex));
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,7 @@
 package vn.dvcpulse.tracker.web;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,7 @@ class BadInputTableTests {
 	@BeforeEach
 	void catalogIsTheTestCatalog() {
 		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+		given(this.catalog.isCaughtUp()).willReturn(true);
 		given(this.queries.application(any(), any())).willReturn(Optional.empty());
 	}
 
@@ -95,6 +97,35 @@ class BadInputTableTests {
 			reusedData="yes"                                    | 400 | invalid-field
 			satisfaction=9                                      | 400 | invalid-field
 			type="RATED"                                        | 400 | missing-field
+			type=" RATED"                                       | 400 | invalid-field
+			type="RATED\\u0000"                                 | 400 | invalid-field
+			type="rated"                                        | 400 | invalid-field
+			type=5                                              | 400 | invalid-field
+			channel="ONLINE "                                   | 400 | invalid-field
+			occurredAt="2025-07-21T08:30:00+07:00\\u0000"       | 400 | invalid-field
+			occurredAt=" 2025-07-21T08:30:00+07:00"             | 400 | invalid-field
+			dueAt="+300000000-01-01T00:00:00+07:00"             | 400 | out-of-time-range
+			dueAt="2019-12-31T08:00:00+07:00"                   | 400 | out-of-time-range
+			dueAt="2036-07-26T17:00:00+07:00"                   | 400 | out-of-time-range
+			digitizedComponents=["scan\\ud800"]                 | 400 | invalid-field
+			digitizedComponents=["scan\\udc00x"]                | 400 | invalid-field
+			digitizedComponents=["a\\u0000b"]                   | 400 | invalid-field
+			digitizedComponents=[""]                            | 400 | missing-field
+			digitizedComponents=[null]                          | 400 | missing-field
+			reason="line\\nbreak"                               | 400 | invalid-field
+			reason="bell\\u0007"                                | 400 | invalid-field
+			reason="c1\\u0085"                                  | 400 | invalid-field
+			applicationId="HN\\u0000"                           | 400 | invalid-field
+			serviceCode="P06 03"                                | 400 | invalid-field
+			citizenRef="079-123-456-789"                        | 400 | raw-citizen-id
+			citizenRef=" 001203004567"                          | 400 | raw-citizen-id
+			citizenRef="salted-hash-of-someone"                 | 400 | invalid-field
+			citizenRef="E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855" | 400 | invalid-field
+			amountVnd=-5                                        | 400 | invalid-field
+			amountVnd=1.234                                     | 400 | invalid-field
+			amountVnd=1e400                                     | 400 | invalid-field
+			!{"eventId":"a-1","eventId":"a-2","type":"SUBMITTED"} | 400 | malformed-json
+			!null                                               | 400 | malformed-json
 			""")
 	void badInput_isRefusedWithItsProblem_andReachesNothing(String change, int status, String type) throws Exception {
 		this.mvc
@@ -123,7 +154,8 @@ class BadInputTableTests {
 			return VALID.replace("\"SUBMITTED\"", "\"RATED\"").replace("}", ",\"satisfaction\":" + value + "}");
 		}
 		if (VALID.contains("\"" + field + "\":")) {
-			return VALID.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + value);
+			return VALID.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)",
+					Matcher.quoteReplacement("\"" + field + "\":" + value));
 		}
 		return VALID.replace("}", ",\"" + field + "\":" + value + "}");
 	}

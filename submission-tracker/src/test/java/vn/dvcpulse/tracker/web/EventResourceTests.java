@@ -35,6 +35,7 @@ import vn.dvcpulse.tracker.stream.TrackerQueries;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -58,6 +59,7 @@ class EventResourceTests {
 	@BeforeEach
 	void catalogIsTheTestCatalog_andNoApplicationIsKnown() {
 		given(this.catalog.get()).willReturn(TestCatalog.lookup());
+		given(this.catalog.isCaughtUp()).willReturn(true);
 		given(this.queries.application(any(), any())).willReturn(Optional.empty());
 		given(this.submissionLog.appendAsync(any())).willReturn(CompletableFuture.completedFuture(NOW));
 		given(this.submissionLog.await(any())).willAnswer((call) -> call.getArgument(0, CompletableFuture.class).join());
@@ -343,4 +345,130 @@ class EventResourceTests {
 	private static MockHttpServletRequestBuilder post(String path) {
 		return MockMvcRequestBuilders.post(path).with(Submitters.ofItsLocality());
 	}
+
+	@Test
+	void anyPost_beforeTheCatalogIsRead_is503WithRetryAfter_andReachesNothing() throws Exception {
+		given(this.catalog.isCaughtUp()).willReturn(false);
+		postEvent(VALID).andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:ingest-unavailable"));
+		this.mvc.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON).content("[" + VALID + "]"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"));
+		this.mvc.perform(post("/api/v1/events:import").contentType("application/x-ndjson").content(oneLine(VALID)))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"));
+		verify(this.submissionLog, never()).appendAsync(any());
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	@Test
+	void batch_withNullAndNonObjectItems_answersEachOfThem400_andAcceptsTheRest() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON)
+				.content("[null," + VALID + ",42,[],\"text\"]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(4))
+			.andExpect(jsonPath("$.items[0].status").value("REJECTED"))
+			.andExpect(jsonPath("$.items[0].problem.type").value("urn:dvc-pulse:problem:malformed-json"))
+			.andExpect(jsonPath("$.items[0].problem.status").value(400))
+			.andExpect(jsonPath("$.items[1].status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.items[2].problem.type").value("urn:dvc-pulse:problem:malformed-json"))
+			.andExpect(jsonPath("$.items[3].problem.type").value("urn:dvc-pulse:problem:malformed-json"))
+			.andExpect(jsonPath("$.items[4].problem.type").value("urn:dvc-pulse:problem:malformed-json"));
+		verify(this.submissionLog, times(1)).appendAsync(any());
+	}
+
+	@Test
+	void batch_withTheSameEventIdTwice_appendsItOnce_theCopyIsADuplicate_otherContentAConflict() throws Exception {
+		String other = VALID.replace("\"FULL\"", "\"PARTIAL\"");
+		this.mvc
+			.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON)
+				.content("[" + VALID + "," + VALID + "," + other + "]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.duplicates").value(1))
+			.andExpect(jsonPath("$.rejected").value(1))
+			.andExpect(jsonPath("$.items[0].status").value("ACCEPTED"))
+			.andExpect(jsonPath("$.items[1].status").value("DUPLICATE"))
+			.andExpect(jsonPath("$.items[1].acceptedAt").value(NOW.toString()))
+			.andExpect(jsonPath("$.items[2].status").value("REJECTED"))
+			.andExpect(jsonPath("$.items[2].problem.type").value("urn:dvc-pulse:problem:event-id-conflict"));
+		verify(this.submissionLog, times(1)).appendAsync(any());
+	}
+
+	@Test
+	void batch_itemsCopyOfAFailedAppend_sharesItsFailure() throws Exception {
+		given(this.submissionLog.appendAsync(any())).willReturn(CompletableFuture.failedFuture(new IllegalStateException()));
+		willThrow(new IngestUnavailableException("down", null)).given(this.submissionLog).await(any());
+		this.mvc
+			.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON)
+				.content("[" + VALID + "," + VALID + "]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.items[0].problem.type").value("urn:dvc-pulse:problem:ingest-unavailable"))
+			.andExpect(jsonPath("$.items[1].problem.type").value("urn:dvc-pulse:problem:ingest-unavailable"));
+		verify(this.submissionLog, times(1)).appendAsync(any());
+	}
+
+	@Test
+	void batch_itemLargerThanAnEvent_isThatItems400() throws Exception {
+		String large = VALID.replace("\"channel\"", "\"reason\":\"" + "x".repeat(70_000) + "\",\"channel\"");
+		String second = VALID.replace("hn-2025-000001-s", "hn-2025-000002-s").replace("HN-2025-000001", "HN-2025-000002");
+		this.mvc
+			.perform(post("/api/v1/events:batch").contentType(MediaType.APPLICATION_JSON)
+				.content("[" + large + "," + second + "]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].status").value("REJECTED"))
+			.andExpect(jsonPath("$.items[0].problem.field").value("reason"))
+			.andExpect(jsonPath("$.items[1].status").value("ACCEPTED"));
+		verify(this.submissionLog, times(1)).appendAsync(any());
+	}
+
+	@Test
+	void import_answersNullAndOverlongLinesByNumber_andGoesOnWithTheRest() throws Exception {
+		String second = VALID.replace("hn-2025-000001-s", "hn-2025-000002-s").replace("HN-2025-000001", "HN-2025-000002");
+		String tooLong = "{\"eventId\":\"" + "x".repeat(1_500_000) + "\"}";
+		String body = String.join("\n", oneLine(VALID), "null", tooLong, "", oneLine(VALID), oneLine(second)) + "\n";
+		this.mvc.perform(post("/api/v1/events:import").contentType("application/x-ndjson").content(body))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines").value(6))
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.duplicates").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.firstErrors[0].line").value(2))
+			.andExpect(jsonPath("$.firstErrors[0].problem.type").value("urn:dvc-pulse:problem:malformed-json"))
+			.andExpect(jsonPath("$.firstErrors[1].line").value(3))
+			.andExpect(jsonPath("$.firstErrors[1].problem.type").value("urn:dvc-pulse:problem:body-too-large"))
+			.andExpect(jsonPath("$.firstErrors[1].problem.status").value(413));
+		verify(this.submissionLog, times(2)).appendAsync(any());
+	}
+
+	@Test
+	void postEvent_withAWellFormedPseudonym_andTextOfAnyScript_isAccepted() throws Exception {
+		String event = VALID.replace("\"channel\"", "\"citizenRef\":\"" + "0123456789abcdef".repeat(4) + "\",\"channel\"");
+		postEvent(event).andExpect(status().isAccepted());
+		String digitized = VALID.replace("\"SUBMITTED\"", "\"DIGITIZED\"")
+			.replace("}", ",\"digitizedComponents\":[\"Tờ khai\",\"ảnh \\ud83d\\udcf7\"]}");
+		postEvent(digitized).andExpect(status().isAccepted());
+	}
+
+	@Test
+	void postDigitized_withTooManyOrTooLongComponents_isRefused() throws Exception {
+		String many = VALID.replace("\"SUBMITTED\"", "\"DIGITIZED\"").replace("}", ",\"digitizedComponents\":["
+				+ String.join(",", java.util.Collections.nCopies(33, "\"scan\"")) + "]}");
+		postEvent(many).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("digitizedComponents"));
+		String longOne = VALID.replace("\"SUBMITTED\"", "\"DIGITIZED\"")
+			.replace("}", ",\"digitizedComponents\":[\"" + "s".repeat(129) + "\"]}");
+		postEvent(longOne).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("digitizedComponents[0]"));
+		verify(this.submissionLog, never()).append(any());
+	}
+
+	private static String oneLine(String json) {
+		return json.replace("\n", "");
+	}
+
 }

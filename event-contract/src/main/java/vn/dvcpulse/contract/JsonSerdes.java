@@ -1,6 +1,10 @@
 package vn.dvcpulse.contract;
 
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -30,6 +34,33 @@ public final class JsonSerdes {
 
 	public static <T> Serde<T> of(Class<T> type) {
 		return new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
+	}
+
+	/** As {@link #of(Class)}, refusing to read a value of more than {@code limit} bytes. */
+	public static <T> Serde<T> of(Class<T> type, int limit) {
+		Serde<T> serde = of(type);
+		Deserializer<T> bounded = new Deserializer<>() {
+
+			@Override
+			public T deserialize(String topic, byte[] data) {
+				return serde.deserializer().deserialize(topic, checked(topic, data));
+			}
+
+			@Override
+			public T deserialize(String topic, Headers headers, byte[] data) {
+				return serde.deserializer().deserialize(topic, headers, checked(topic, data));
+			}
+
+			private byte[] checked(String topic, byte[] data) {
+				if (data != null && data.length > limit) {
+					throw new SerializationException("A record of " + data.length + " bytes on " + topic + "; at most "
+							+ limit + " are read");
+				}
+				return data;
+			}
+
+		};
+		return Serdes.serdeFrom(serde.serializer(), bounded);
 	}
 
 	/** A record as the JSON tree it is written as. */

@@ -22,13 +22,19 @@ import vn.dvcpulse.contract.rejection.Rejection;
  */
 public final class Topics {
 
+	/**
+	 * The largest event or milestone a stream processor reads (the door's single-event limit): a larger record,
+	 * written past the door, is a dead letter, so that no state built from records can outgrow its changelog.
+	 */
+	public static final int RECORD_LIMIT = 64 * 1024;
+
 	/** Events as local systems posted them, keyed by {@link ApplicationKey}, in order of acceptance; kept for ever. */
 	public static final Topic<String, ApplicationEvent> SUBMISSIONS = new Topic<>("dvc.submissions.v1",
-			Serdes.String(), JsonSerdes.of(ApplicationEvent.class), 6, Retention.FOREVER);
+			Serdes.String(), JsonSerdes.of(ApplicationEvent.class, RECORD_LIMIT), 6, Retention.FOREVER);
 
 	/** Facts the tracker derived once per application (received, completed, ...), keyed by {@link ApplicationKey}. */
 	public static final Topic<String, ApplicationMilestone> MILESTONES = new Topic<>("dvc.milestones.v1",
-			Serdes.String(), JsonSerdes.of(ApplicationMilestone.class), 6, Retention.FOREVER);
+			Serdes.String(), JsonSerdes.of(ApplicationMilestone.class, RECORD_LIMIT), 6, Retention.FOREVER);
 
 	/** Accepted events that did not count, and why, keyed by {@link ApplicationKey}; kept for ever. */
 	public static final Topic<String, Rejection> REJECTIONS = new Topic<>("dvc.rejections.v1", Serdes.String(),
@@ -50,8 +56,15 @@ public final class Topics {
 	public static final Topic<String, CatalogChange> CATALOG_CHANGES = new Topic<>("dvc.catalog.changes.v1",
 			Serdes.String(), JsonSerdes.of(CatalogChange.class), 1, Retention.FOREVER);
 
+	/**
+	 * What a stream processor could not read, process or write, as it was read, with the cause, the source topic,
+	 * partition and offset in {@code kafka_dlt-*} headers (see {@code DeadLetters}); kept for ever.
+	 */
+	public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>("dvc.dead-letters.v1", Serdes.ByteArray(),
+			Serdes.ByteArray(), 1, Retention.FOREVER);
+
 	public static final List<Topic<?, ?>> ALL = List.of(SUBMISSIONS, MILESTONES, REJECTIONS, CATALOG_SERVICES,
-			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES);
+			CATALOG_LOCALITIES, CATALOG_TARGETS, CATALOG_CHANGES, DEAD_LETTERS);
 
 	/** The declaration of the topics a service writes or reads, for {@code KafkaAdmin} to create where missing. */
 	public static KafkaAdmin.NewTopics declare(Topic<?, ?>... topics) {

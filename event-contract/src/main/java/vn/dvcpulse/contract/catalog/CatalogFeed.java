@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import vn.dvcpulse.contract.Topic;
 import vn.dvcpulse.contract.Topics;
@@ -32,6 +34,8 @@ import vn.dvcpulse.contract.Topics;
 public class CatalogFeed implements SmartLifecycle, Supplier<CatalogLookup> {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogFeed.class);
+
+	private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
 	private static final List<Topic<String, ?>> FOLLOWED = List.of(Topics.CATALOG_SERVICES, Topics.CATALOG_LOCALITIES,
 			Topics.CATALOG_TARGETS);
@@ -91,35 +95,70 @@ public class CatalogFeed implements SmartLifecycle, Supplier<CatalogLookup> {
 		}
 	}
 
+	/** Reads the topics until stopped; after a failure, reads them again from the beginning, backing off. */
 	private void follow() {
+		BackOffExecution backOff = new ExponentialBackOff(500, 2).start();
+		while (this.running) {
+			try {
+				followOnce();
+			}
+			catch (WakeupException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				long wait = Math.min(backOff.nextBackOff(), MAX_BACK_OFF.toMillis());
+				log.error("The catalog feed failed; it reads the catalog again in {} ms, keeping the catalog it has",
+						wait, ex);
+				try {
+					Thread.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * One reading of the topics from their beginning. The catalog handed out changes only once the topics have
+	 * been read to their end again, never to a half-read one.
+	 */
+	private void followOnce() {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerProperties,
 				Topics.CATALOG_SERVICES.keySerde().deserializer(), new ByteArrayDeserializer())) {
 			this.consumer = consumer;
+			if (!this.running) {
+				return;
+			}
+			this.services.clear();
+			this.localities.clear();
+			this.targets.clear();
 			List<TopicPartition> partitions = partitions(consumer);
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			boolean readToEnd = false;
+			boolean changed = false;
 			while (this.running) {
-				boolean changed = false;
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
 					apply(record);
 					changed = true;
 				}
-				if (changed) {
+				readToEnd = readToEnd || partitions.stream().allMatch((p) -> consumer.position(p) >= end.get(p));
+				if (readToEnd && changed) {
 					this.lookup = new CatalogLookup(this.services.values(), this.localities.values(),
 							this.targets.values());
+					changed = false;
 				}
-				if (!isCaughtUp() && partitions.stream().allMatch((p) -> consumer.position(p) >= end.get(p))) {
+				if (readToEnd && !isCaughtUp()) {
 					log.info("Catalog read: version {}", this.lookup.catalogVersion());
 					this.caughtUp.countDown();
 				}
 			}
 		}
-		catch (WakeupException ex) {
-			// stopping
-		}
-		catch (RuntimeException ex) {
-			log.error("The catalog feed stopped; the catalog will not change until a restart", ex);
+		finally {
+			this.consumer = null;
 		}
 	}
 
@@ -157,12 +196,18 @@ public class CatalogFeed implements SmartLifecycle, Supplier<CatalogLookup> {
 		}
 	}
 
+	/** A record that cannot be read is left out, and said: reading it again would fail again. */
 	private static <V> void put(Map<String, V> table, Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {
 			table.remove(record.key());
+			return;
 		}
-		else {
+		try {
 			table.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Catalog record {}-{}@{} cannot be read; left out", record.topic(), record.partition(),
+					record.offset(), ex);
 		}
 	}
 

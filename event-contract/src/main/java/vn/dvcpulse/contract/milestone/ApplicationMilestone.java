@@ -66,6 +66,13 @@ public record ApplicationMilestone(MilestoneType type, String localityCode, Stri
 				null, null, null, null, null, false);
 	}
 
+	/** Whether every time of the milestone is a time of the era (a record written past the door may not be). */
+	public boolean inEra() {
+		return ReceiptPeriods.inEra(this.occurredAt) && ReceiptPeriods.inEra(this.dueAt)
+				&& (this.receiptDay == null || (!this.receiptDay.isBefore(ReceiptPeriods.ERA_START)
+						&& this.receiptDay.isBefore(ReceiptPeriods.ERA_END)));
+	}
+
 	/** A milestone of the given type with the receipt's attributes and nothing of its own yet. */
 	public static ApplicationMilestone of(MilestoneType type, ApplicationMilestone receipt, Instant occurredAt,
 			String sourceEventId) {

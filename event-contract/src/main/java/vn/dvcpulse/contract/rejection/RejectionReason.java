@@ -14,7 +14,9 @@ public enum RejectionReason {
 	/** The application was already completed. */
 	AFTER_COMPLETION("the application was already completed"),
 	/** The milestone this event marks was already reached by another event. */
-	MILESTONE_ALREADY_REACHED("this step of the application was already reported by another event");
+	MILESTONE_ALREADY_REACHED("this step of the application was already reported by another event"),
+	/** The application holds as many events, or as many bytes, as one application may: this one was not kept. */
+	HISTORY_FULL("the application already holds as many events as one application may; this one was not kept");
 
 	private final String description;
 

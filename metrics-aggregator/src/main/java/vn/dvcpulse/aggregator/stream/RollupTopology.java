@@ -133,6 +133,10 @@ public class RollupTopology {
 
 				@Override
 				public void process(FixedKeyRecord<String, ApplicationMilestone> record) {
+					// before anything counts it: a dead letter, never half counted (the door refuses such times)
+					if (record.value() != null && !record.value().inEra()) {
+						throw new IllegalArgumentException("A milestone with a time outside the era: " + record.key());
+					}
 					arrivals.arrived(record.value(), record.timestamp());
 					this.context.forward(record);
 				}

@@ -26,13 +26,18 @@ import vn.dvcpulse.contract.rejection.RejectionReason;
  * <li>PAID, DIGITIZED, COMPLETED, WITHDRAWN and RATED each count once, the earliest; another of the same kind is
  * rejected (a second RATED, a second COMPLETED);
  * <li>after WITHDRAWN nothing counts; a completed application cannot be withdrawn;
- * <li>an eventId seen before changes nothing if its content is the same, and is rejected if not.
+ * <li>an eventId seen before changes nothing if its content is the same, and is rejected if not;
+ * <li>an application keeps at most {@value #MAX_EVENTS} distinct events: any further one is rejected, not kept,
+ * so that no sender can grow one state past what its changelog takes.
  * </ul>
  * When a late event changes which event established a milestone (an earlier receipt arrives after a later one), the
  * milestone emitted before is taken back (a retraction) before the new one is emitted, so the counts downstream
  * always equal those of the events in order.
  */
 public final class ApplicationLife {
+
+	/** A life has six kinds of step; this leaves room for many corrections, and bounds the state's size. */
+	public static final int MAX_EVENTS = 64;
 
 	private ApplicationLife() {
 	}
@@ -49,6 +54,9 @@ public final class ApplicationLife {
 			}
 			return new Step(state, List.of(), List.of(rejection(event, RejectionReason.EVENT_ID_REUSED,
 					seen.event().eventId(), at)));
+		}
+		if (state.events().size() >= MAX_EVENTS) {
+			return full(state, event, at);
 		}
 		List<ApplicationEvent> events = new ArrayList<>(state.events().stream().map(RecordedEvent::event).toList());
 		events.add(event);
@@ -78,6 +86,11 @@ public final class ApplicationLife {
 			}
 		}
 		return new Step(new ApplicationState(recorded, derived.milestones()), emitted, rejections);
+	}
+
+	/** The event refused as one too many for its application: the state stays as it was. */
+	public static Step full(ApplicationState state, ApplicationEvent event, Instant at) {
+		return new Step(state, List.of(), List.of(rejection(event, RejectionReason.HISTORY_FULL, null, at)));
 	}
 
 	/** Whether two events say the same thing, as written on Kafka (so 100 and 100.0 VND differ, as they were sent). */

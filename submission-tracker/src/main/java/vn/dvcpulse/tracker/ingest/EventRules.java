@@ -30,8 +30,8 @@ public class EventRules {
 	/** Clocks of local systems drift: a little of the future is tolerated, more is a mistake. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-	/** Nothing earlier is tracked: the essential-service programmes began in 2022. */
-	static final Instant EARLIEST = LocalDate.of(2020, 1, 1).atStartOfDay(ReceiptPeriods.ZONE).toInstant();
+	/** Nothing earlier is tracked. */
+	static final Instant EARLIEST = ReceiptPeriods.startOf(ReceiptPeriods.ERA_START);
 
 	/** No promise runs past this: a due time later is a mistake (and past what the figures' arithmetic holds). */
 	static final Duration LONGEST_DUE = Duration.ofDays(10 * 366);

@@ -2,6 +2,7 @@ package vn.dvcpulse.tracker.stream;
 
 import java.time.Instant;
 
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -26,7 +27,21 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 	/** Running counts of this task's partition, kept with its state so they survive restarts: {@code held/3}. */
 	static final String COUNTERS = "lifecycle-counters";
 
+	/**
+	 * The most bytes an application's state may take, well under the 1 MB a changelog record may: a state that
+	 * could not be written would stop the lifecycle of every application of its partition.
+	 */
+	static final int MAX_STATE_BYTES = 512 * 1024;
+
+	/**
+	 * Below this many events a state needs no measuring: each event read is at most 64 KB (see {@code Topics}), so
+	 * it cannot reach {@link #MAX_STATE_BYTES}; normal lives (six steps at most) never pay for the measure.
+	 */
+	static final int MEASURED_FROM = 7;
+
 	private final RunningApplicationStores running;
+
+	private final Serializer<ApplicationState> stateWriter;
 
 	private FixedKeyProcessorContext<String, Object> context;
 
@@ -38,8 +53,9 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 
 	private String heldKey;
 
-	ApplicationLifecycle(RunningApplicationStores running) {
+	ApplicationLifecycle(RunningApplicationStores running, Serializer<ApplicationState> stateWriter) {
 		this.running = running;
+		this.stateWriter = stateWriter;
 	}
 
 	@Override
@@ -63,8 +79,13 @@ class ApplicationLifecycle implements FixedKeyProcessor<String, ApplicationEvent
 			return;
 		}
 		ApplicationState state = this.applications.get(record.key());
-		ApplicationLife.Step step = ApplicationLife.apply((state != null) ? state : ApplicationState.NEW,
-				record.value(), Instant.ofEpochMilli(record.timestamp()));
+		ApplicationState before = (state != null) ? state : ApplicationState.NEW;
+		Instant at = Instant.ofEpochMilli(record.timestamp());
+		ApplicationLife.Step step = ApplicationLife.apply(before, record.value(), at);
+		if (step.state() != before && step.state().events().size() >= MEASURED_FROM
+				&& this.stateWriter.serialize(APPLICATIONS, step.state()).length > MAX_STATE_BYTES) {
+			step = ApplicationLife.full(before, record.value(), at);
+		}
 		this.applications.put(record.key(), step.state());
 		long heldChange = step.state().held() - ((state != null) ? state.held() : 0);
 		if (heldChange != 0) {

@@ -49,9 +49,9 @@ public class LifecycleTopology {
 	 */
 	public static KStream<String, Object> build(StreamsBuilder builder, ApplicationStateSerde.Format stateFormat,
 			RunningApplicationStores running, RejectionListener listener) {
+		ApplicationStateSerde states = new ApplicationStateSerde(stateFormat);
 		builder.addStateStore(Stores.keyValueStoreBuilder(
-				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(),
-				new ApplicationStateSerde(stateFormat)));
+				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(), states));
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.REJECTIONS), Serdes.String(),
 				Topics.REJECTIONS.valueSerde()));
@@ -61,7 +61,7 @@ public class LifecycleTopology {
 			.stream(Topics.SUBMISSIONS.name(),
 					Consumed.with(Topics.SUBMISSIONS.keySerde(), Topics.SUBMISSIONS.valueSerde())
 						.withName("submissions"))
-			.processValues(() -> new ApplicationLifecycle(running), Named.as("application-lifecycle"),
+			.processValues(() -> new ApplicationLifecycle(running, states.serializer()), Named.as("application-lifecycle"),
 					ApplicationLifecycle.APPLICATIONS, ApplicationLifecycle.REJECTIONS, ApplicationLifecycle.COUNTERS);
 		outcomes.split(Named.as("lifecycle-"))
 			.branch((key, value) -> value instanceof ApplicationMilestone,

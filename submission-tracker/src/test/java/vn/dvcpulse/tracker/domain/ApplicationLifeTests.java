@@ -53,6 +53,27 @@ class ApplicationLifeTests {
 	}
 
 	@Test
+	void anApplicationKeepsAtMostItsCapOfEvents_andRejectsAnyFurtherOne_withoutKeepingIt() {
+		Instant at = Instant.parse("2025-08-10T00:00:00Z");
+		ApplicationState state = ApplicationLife.apply(ApplicationState.NEW, submitted("s", Channel.ONLINE), at).state();
+		for (int i = 1; i < ApplicationLife.MAX_EVENTS; i++) {
+			state = ApplicationLife.apply(state, rated("r-" + i, 5), at).state();
+		}
+		assertThat(state.events()).hasSize(ApplicationLife.MAX_EVENTS);
+
+		ApplicationLife.Step oneMore = ApplicationLife.apply(state, completed("c", 3), at);
+
+		assertThat(oneMore.state()).isSameAs(state);
+		assertThat(oneMore.milestones()).isEmpty();
+		assertThat(oneMore.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectionReason.HISTORY_FULL);
+			assertThat(rejection.eventId()).isEqualTo("c");
+		});
+		// an event it already holds is still a duplicate, not one too many
+		assertThat(ApplicationLife.apply(state, rated("r-1", 5), at).rejections()).isEmpty();
+	}
+
+	@Test
 	void completedAfterItsDueTime_isLate() {
 		Run run = run(List.of(submitted("s", Channel.IN_PERSON), completed("c", 6)));
 		assertThat(run.milestone(MilestoneType.COMPLETED).onTime()).isFalse();

@@ -11,9 +11,10 @@ import org.springframework.core.io.Resource;
  * @param issuer            the exact {@code iss} of valid tokens
  * @param jwkSetUri         the provider's JWK set
  * @param publicKeyLocation an RSA public key in PEM (X.509 SubjectPublicKeyInfo)
+ * @param audience          when set, the {@code aud} every valid token must name
  */
 @ConfigurationProperties("dvc.access")
-public record AccessProperties(String issuer, String jwkSetUri, Resource publicKeyLocation) {
+public record AccessProperties(String issuer, String jwkSetUri, Resource publicKeyLocation, String audience) {
 
 	public AccessProperties {
 		if (issuer == null || issuer.isBlank()) {

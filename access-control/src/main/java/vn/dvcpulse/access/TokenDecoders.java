@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -61,9 +66,17 @@ public final class TokenDecoders {
 		return new VerifiedTokens().reactive(decoder);
 	}
 
+	/** A token that never expires is refused, and so is one for another audience when an audience is set. */
 	static OAuth2TokenValidator<Jwt> validator(AccessProperties properties) {
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				AccessToken.submitterNamesItsLocality());
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()),
+				new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+				AccessToken.submitterNamesItsLocality()));
+		if (hasText(properties.audience())) {
+			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+					(audiences) -> audiences != null && audiences.contains(properties.audience())));
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
 	private static RSAPublicKey publicKey(AccessProperties properties) {

@@ -13,11 +13,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
+
+import vn.dvcpulse.contract.problem.ProblemType;
 
 /** The gateway's door: every request under {@code /api} needs a valid token whose roles {@link AccessRules} allow. */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +59,17 @@ public class GatewayAccessConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden));
 		return http.build();
+	}
+
+	/**
+	 * What Spring Security's firewall refuses before any rule (a {@code //}, an encoded slash or dot, a {@code ;},
+	 * a NUL, a {@code ..}): a problem like every other refusal, naming no more than the rule's kind.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler firewallRefusals() {
+		return (exchange, ex) -> write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+				AccessProblems.body(ProblemType.REQUEST_REFUSED, 400, "The request's path or method is not taken "
+						+ "here: no //, encoded slash, dot segment, ; or control character", null));
 	}
 
 	@Bean

@@ -45,14 +45,20 @@ class DoorProblems implements ErrorWebExceptionHandler {
 		if (status.value() == 404) {
 			body = AccessProblems.body(ProblemType.NOT_FOUND, 404, "Nothing is served at this path", path);
 		}
+		else if (status.value() == 405) {
+			body = AccessProblems.body(ProblemType.METHOD_NOT_ALLOWED, 405,
+					"This path does not take " + exchange.getRequest().getMethod(), path);
+		}
+		else if (status.is4xxClientError()) {
+			HttpStatus known = HttpStatus.resolve(status.value());
+			body = AccessProblems.body(ProblemType.REQUEST_REFUSED, status.value(),
+					(known != null) ? known.getReasonPhrase() : "Refused", path);
+		}
 		else {
 			HttpStatus known = HttpStatus.resolve(status.value());
 			String title = (known != null) ? known.getReasonPhrase() : "Error";
-			String detail = switch (status.value()) {
-				case 405 -> "This path does not take " + exchange.getRequest().getMethod();
-				case 500 -> "The gateway failed to handle this request; it is logged with the request's id";
-				default -> title;
-			};
+			String detail = (status.value() == 500)
+					? "The gateway failed to handle this request; it is logged with the request's id" : title;
 			body = AccessProblems.body(title, status.value(), detail, path);
 		}
 		response.setStatusCode(status);

@@ -188,7 +188,7 @@ class GatewayRoutingTests {
 			.exists(HttpHeaders.ALLOW)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("about:blank")
+			.isEqualTo("urn:dvc-pulse:problem:method-not-allowed")
 			.jsonPath("$.status")
 			.isEqualTo(405)
 			.jsonPath("$.detail")

@@ -29,6 +29,10 @@ public enum ProblemType {
 	UNAUTHENTICATED("unauthenticated", "Unauthenticated"),
 	FORBIDDEN("forbidden", "Forbidden"),
 	RATE_LIMITED("rate-limited", "Too many requests"),
+	REQUEST_REFUSED("request-refused", "Request refused"),
+	METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
+	URI_TOO_LONG("uri-too-long", "URI too long"),
+	HEADERS_TOO_LARGE("headers-too-large", "Request headers too large"),
 	INGEST_UNAVAILABLE("ingest-unavailable", "Ingest temporarily unavailable"),
 	SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable");
 

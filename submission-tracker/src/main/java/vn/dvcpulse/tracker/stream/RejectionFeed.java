@@ -1,6 +1,7 @@
 package vn.dvcpulse.tracker.stream;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import vn.dvcpulse.contract.rejection.Rejection;
 
@@ -9,6 +10,8 @@ import vn.dvcpulse.contract.rejection.Rejection;
  * locality's rejections since a time are one key range.
  */
 final class RejectionFeed {
+
+	private static final Pattern KEY = Pattern.compile("\\d{2}/\\d{13}/[\\w.:-]{1,64}");
 
 	private RejectionFeed() {
 	}
@@ -19,6 +22,11 @@ final class RejectionFeed {
 
 	static String key(String localityCode, Instant at, String eventId) {
 		return localityCode + "/" + String.format("%013d", at.toEpochMilli()) + "/" + eventId;
+	}
+
+	/** A key of the locality's range: its code, 13 digits of milliseconds, an eventId. */
+	static boolean isKeyOf(String localityCode, String key) {
+		return key != null && KEY.matcher(key).matches() && key.startsWith(localityCode + "/");
 	}
 
 	/** Past every key of the locality. */

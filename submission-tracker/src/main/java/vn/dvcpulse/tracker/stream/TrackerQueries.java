@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -79,23 +80,45 @@ public class TrackerQueries {
 	public RejectionPage rejections(String localityCode, Instant since, String after, int limit) {
 		String from = (after != null) ? after : RejectionFeed.key(localityCode, since, "");
 		String to = RejectionFeed.end(localityCode);
-		List<KeyValue<String, Rejection>> found = new ArrayList<>();
-		try (KeyValueIterator<String, Rejection> range = this.<Rejection>store(ApplicationLifecycle.REJECTIONS)
-			.range(from, to)) {
-			// one store per partition: each range is ordered, their concatenation is not
-			range.forEachRemaining((entry) -> {
-				if (!entry.key.equals(after)) {
-					found.add(entry);
-				}
-			});
+		KafkaStreams client = this.streams.getKafkaStreams();
+		if (client == null) {
+			throw new StateNotReadyException(new IllegalStateException("The stream processor is not started"));
 		}
-		catch (InvalidStateStoreException ex) {
-			throw new StateNotReadyException(ex);
+		// each partition's range is ordered: at most limit + 1 of each, then merged, whatever the range holds
+		List<KeyValue<String, Rejection>> found = new ArrayList<>();
+		for (int partition = 0; partition < Topics.SUBMISSIONS.partitions(); partition++) {
+			ReadOnlyKeyValueStore<String, Rejection> store;
+			try {
+				store = client.store(StoreQueryParameters
+					.fromNameAndType(ApplicationLifecycle.REJECTIONS, QueryableStoreTypes.<String, Rejection>keyValueStore())
+					.withPartition(partition));
+			}
+			catch (InvalidStateStoreException ex) {
+				continue; // not a partition of this instance
+			}
+			try (KeyValueIterator<String, Rejection> range = store.range(from, to)) {
+				int taken = 0;
+				while (range.hasNext() && taken <= limit) {
+					KeyValue<String, Rejection> entry = range.next();
+					if (!entry.key.equals(after)) {
+						found.add(entry);
+						taken++;
+					}
+				}
+			}
+			catch (InvalidStateStoreException ex) {
+				throw new StateNotReadyException(ex);
+			}
 		}
 		found.sort(Comparator.comparing((KeyValue<String, Rejection> entry) -> entry.key));
 		List<KeyValue<String, Rejection>> page = found.subList(0, Math.min(limit, found.size()));
 		String next = (found.size() > limit) ? page.get(page.size() - 1).key : null;
 		return new RejectionPage(page.stream().map((entry) -> entry.value).toList(), next);
+	}
+
+	/** Whether {@code cursor} is a key of {@code localityCode}'s rejections, as a page's {@code next} is. */
+	public static boolean isCursorOf(String localityCode, String cursor) {
+		return RejectionFeed.isKeyOf(localityCode, cursor);
 	}
 
 	/** Events waiting for their application's SUBMITTED, on this instance's partitions. */

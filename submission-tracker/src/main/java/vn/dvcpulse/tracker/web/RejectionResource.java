@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.dvcpulse.access.Caller;
+import vn.dvcpulse.contract.ReceiptPeriods;
+import vn.dvcpulse.contract.problem.FieldProblem;
+import vn.dvcpulse.contract.problem.InvalidFieldsException;
+import vn.dvcpulse.contract.problem.ProblemType;
 import vn.dvcpulse.contract.rejection.Rejection;
 import vn.dvcpulse.tracker.ingest.LocalityScope;
 import vn.dvcpulse.tracker.stream.TrackerQueries.RejectionPage;
@@ -44,6 +48,16 @@ class RejectionResource {
 			@RequestParam(required = false) String after,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		this.scope.checkRead(Caller.current(), locality);
+		// a cursor names a place in this locality's range only; the same for the time it starts from
+		if (after != null && !TrackerQueries.isCursorOf(locality, after)) {
+			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER, List.of(FieldProblem.invalid("after",
+					"the next of a page of locality " + locality + "'s rejections", after)));
+		}
+		if (since != null && (since.isBefore(Instant.EPOCH)
+				|| !since.isBefore(ReceiptPeriods.startOf(ReceiptPeriods.ERA_END)))) {
+			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER, List.of(FieldProblem.invalid("since",
+					"a time from 1970 to before " + ReceiptPeriods.ERA_END, since.toString())));
+		}
 		Instant from = (since != null) ? since : Instant.EPOCH;
 		RejectionPage page = this.queries.rejections(locality, from, after, limit);
 		return new Rejections(locality, from, page.rejections().size(), page.rejections(), page.next());

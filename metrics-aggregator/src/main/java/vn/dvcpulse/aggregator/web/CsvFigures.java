@@ -108,6 +108,7 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 				columns.add(column + "_rank");
 			}
 		}
+		rows.forEach((row) -> row.replaceAll((column, value) -> inert(value)));
 		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
 		columns.forEach(schema::addColumn);
 		try (Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8)) {
@@ -129,6 +130,17 @@ class CsvFigures extends AbstractHttpMessageConverter<Object> {
 	}
 
 	/** Spreadsheet columns are snake_case: onlineSubmission → online_submission. */
+	/**
+	 * Text a spreadsheet would run as a formula (a leading {@code = + - @}, tab or carriage return) is written
+	 * behind an apostrophe, so it reads as text (OWASP's advice on CSV injection); numbers stay numbers.
+	 */
+	static Object inert(Object value) {
+		if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return value;
+	}
+
 	private static String column(String name) {
 		return name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}

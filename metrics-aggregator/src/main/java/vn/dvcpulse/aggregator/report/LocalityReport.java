@@ -46,8 +46,13 @@ public class LocalityReport {
 
 	static final String NATIONAL = "national";
 
-	/** Distinct questions kept, one answer each: the dashboards and the committee ask a few dozen. */
-	static final long QUESTIONS_KEPT = 256;
+	/**
+	 * How many figures (a locality's, a service's or a period's indicators, about a kilobyte each) the kept answers
+	 * hold in all: the dashboards and the committee ask a few dozen questions of a few dozen figures, while one
+	 * question of three years of days has a thousand. Bounded by size, not by count, so no mix of questions can fill
+	 * the heap.
+	 */
+	static final long FIGURES_KEPT = 20_000;
 
 	private final Rollups rollups;
 
@@ -55,12 +60,32 @@ public class LocalityReport {
 
 	private final long minimumVolume;
 
-	private final Cache<Question, Answer> answers = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
+	private final Cache<Question, Answer> answers = Caffeine.newBuilder().maximumWeight(FIGURES_KEPT)
+		.weigher((Question question, Answer answer) -> figures(answer.value()))
+		.build();
 
 	LocalityReport(Rollups rollups, CatalogFeed catalog, @Value("${dvc.metrics.minimum-volume:30}") long minimumVolume) {
 		this.rollups = rollups;
 		this.catalog = catalog;
 		this.minimumVolume = minimumVolume;
+	}
+
+	/** How many figures an answer holds, one at least. */
+	static int figures(Object answer) {
+		int figures = 1;
+		if (answer instanceof Report report) {
+			figures = report.localities().size();
+		}
+		else if (answer instanceof LocalityDetail detail) {
+			figures = detail.services().size() + detail.series().size();
+		}
+		else if (answer instanceof National national) {
+			figures = national.series().size();
+		}
+		else if (answer instanceof Targets targets) {
+			figures = targets.localities().size();
+		}
+		return Math.max(1, figures);
 	}
 
 	public Report localities(Query query) {

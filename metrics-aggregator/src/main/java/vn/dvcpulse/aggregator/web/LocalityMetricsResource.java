@@ -1,6 +1,7 @@
 package vn.dvcpulse.aggregator.web;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,15 +72,39 @@ class LocalityMetricsResource {
 		return this.report.targets(query(parameters, Granularity.YEAR));
 	}
 
+	/** The most days one question of daily figures covers: the cost of a question grows with its periods. */
+	static final int MAX_DAYS = 3 * 366;
+
+	/** Every day asked of is a day of the era: the figures hold nothing else, and its arithmetic nothing further. */
+	private static void inEra(String parameter, LocalDate day) {
+		if (day.isBefore(ReceiptPeriods.ERA_START) || !day.isBefore(ReceiptPeriods.ERA_END)) {
+			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER, List.of(FieldProblem.invalid(parameter,
+					"a day from " + ReceiptPeriods.ERA_START + " to before " + ReceiptPeriods.ERA_END, day)));
+		}
+	}
+
+	/** An empty filter (?program=) is no filter. */
+	private static String blankAsNone(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
 	private LocalityReport.Query query(FigureParameters parameters, Granularity defaultGranularity) {
 		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
 		LocalDate first = (parameters.from() != null) ? parameters.from() : today.withDayOfYear(1);
 		LocalDate last = (parameters.to() != null) ? parameters.to() : today;
-		String service = parameters.service();
-		String program = parameters.program();
+		String service = blankAsNone(parameters.service());
+		String program = blankAsNone(parameters.program());
+		inEra("from", first);
+		inEra("to", last);
 		if (first.isAfter(last)) {
 			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER,
 					List.of(FieldProblem.invalid("from", "a day no later than to", first)));
+		}
+		Granularity granularity = (parameters.granularity() != null) ? parameters.granularity() : defaultGranularity;
+		if (granularity == Granularity.DAY && ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER, List.of(FieldProblem.invalid("to",
+					"at most " + MAX_DAYS + " days after from at granularity day (months, quarters or years for more)",
+					last)));
 		}
 		CatalogLookup lookup = this.catalog.get();
 		if (service != null && !lookup.isKnownService(service)) {
@@ -90,7 +115,6 @@ class LocalityMetricsResource {
 			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER,
 					List.of(FieldProblem.invalid("program", "P06 or Q422", program)));
 		}
-		Granularity granularity = (parameters.granularity() != null) ? parameters.granularity() : defaultGranularity;
 		Boundaries boundaries = (parameters.boundaries() != null) ? parameters.boundaries() : Boundaries.CURRENT;
 		return new LocalityReport.Query(first, last, granularity, boundaries, program, service);
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -226,6 +228,42 @@ class LocalityMetricsResourceTests {
 		this.mvc.perform(get("/api/v1/metrics/localities?boundaries=someday"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("boundaries"));
+	}
+
+	/** Each spelling of an unbounded question is refused at once, on every figure endpoint, never a 500. */
+	@ParameterizedTest(name = "{0}?{1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			localities    | from=-999999999-01-01&to=2025-08-31&granularity=year       | from
+			localities    | from=2025-01-01&to=+999999999-12-31&granularity=year       | to
+			localities    | from=+10000-01-01&to=+10000-12-31&granularity=quarter      | from
+			localities    | from=2019-12-31&to=2025-08-31                              | from
+			localities    | from=2025-01-01&to=2100-01-01&granularity=year             | to
+			localities    | from=2020-01-01&to=2025-08-31&granularity=day              | to
+			national      | from=2000-01-01&to=2099-12-31&granularity=day              | from
+			national      | from=2020-01-01&to=2099-12-31&granularity=day              | to
+			localities/01 | from=0001-01-01&to=9999-12-31&granularity=month            | from
+			targets       | from=2025-01-01&to=+50000-01-01                            | to
+			services/P06-03 | from=2021-01-01&to=2025-01-01&granularity=day            | to
+			""")
+	void unboundedQuestions_are400ProblemsAtOnce(String endpoint, String query, String field) throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/" + endpoint + "?" + query))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-parameter"))
+			.andExpect(jsonPath("$.field").value(field));
+	}
+
+	@Test
+	void threeYearsOfDays_andTheWholeEraOfMonths_areAnswered() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/national?from=2023-01-01&to=2025-12-31&granularity=day"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/metrics/national?from=2020-01-01&to=2099-12-31&granularity=month"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void emptyFilters_meanNoFilter() throws Exception {
+		this.mvc.perform(get("/api/v1/metrics/localities?from=2025-06-01&to=2025-08-31&program=&service="))
+			.andExpect(status().isOk());
 	}
 
 	@Test

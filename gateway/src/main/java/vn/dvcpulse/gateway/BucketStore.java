@@ -12,11 +12,18 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -80,38 +87,102 @@ interface BucketStore extends AutoCloseable {
 
 	/**
 	 * Buckets in Redis (compare-and-swap, Lettuce), shared by every gateway instance using the same Redis; a bucket
-	 * left alone expires once it would be full again.
+	 * left alone expires once it would be full again. Redis costs a request at most {@link #TIMEOUT}: when it is
+	 * slow, down or was never reached, this instance's own buckets answer instead, each time logged and counted
+	 * ({@code dvc.gateway.rate.limit.fallbacks}), and Redis is tried again for the next request.
 	 */
 	final class InRedis implements BucketStore {
 
+		static final Duration TIMEOUT = Duration.ofMillis(50);
+
+		private static final Logger log = LoggerFactory.getLogger(InRedis.class);
+
 		private final RedisClient client;
 
-		private final StatefulRedisConnection<String, byte[]> connection;
+		private final InMemory local = new InMemory();
 
-		private final AsyncProxyManager<String> buckets;
+		private final Counter fallbacks;
 
-		InRedis(String redisUri) {
-			this.client = RedisClient.create(redisUri);
-			this.connection = this.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-			this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
-				.expirationAfterWrite(
-						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build()
-				.asAsync();
+		private volatile StatefulRedisConnection<String, byte[]> connection;
+
+		private volatile AsyncProxyManager<String> buckets;
+
+		private final RedisURI uri;
+
+		private volatile long nextConnectNanos;
+
+		private volatile boolean connecting;
+
+		InRedis(String redisUri, MeterRegistry meters) {
+			this.uri = RedisURI.create(redisUri);
+			this.client = RedisClient.create();
+			this.client.setOptions(ClientOptions.builder()
+				.timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.build());
+			this.fallbacks = Counter.builder("dvc.gateway.rate.limit.fallbacks")
+				.description("Rate limit checks answered by this instance's own buckets because Redis did not answer")
+				.register(meters);
+			connect();
+		}
+
+		/** Starts connecting, unless connected, connecting, or tried less than a second ago; never blocks. */
+		private void connect() {
+			synchronized (this) {
+				if (this.buckets != null || this.connecting || System.nanoTime() < this.nextConnectNanos) {
+					return;
+				}
+				this.connecting = true;
+				this.nextConnectNanos = System.nanoTime() + REFILL.toNanos();
+			}
+			this.client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), this.uri)
+				.whenComplete((connection, failure) -> {
+					if (failure == null) {
+						this.connection = connection;
+						this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
+							.expirationAfterWrite(ExpirationAfterWriteStrategy
+								.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+							.build()
+							.asAsync();
+					}
+					else {
+						log.warn("Redis for the rate limits is not reachable ({}); this instance's buckets answer",
+								failure.toString());
+					}
+					this.connecting = false;
+				});
 		}
 
 		@Override
 		public Mono<Long> take(String key, long perSecond) {
+			AsyncProxyManager<String> shared = this.buckets;
+			if (shared == null) {
+				connect();
+				return fallBack(key, perSecond, null);
+			}
 			return Mono
-				.fromFuture(() -> this.buckets
+				.fromFuture(() -> shared
 					.getProxy("dvc-rate:" + key, () -> CompletableFuture.completedFuture(perSecond(perSecond)))
 					.tryConsumeAndReturnRemaining(1))
-				.map(BucketStore::waitOf);
+				.map(BucketStore::waitOf)
+				.timeout(TIMEOUT)
+				.onErrorResume((ex) -> fallBack(key, perSecond, ex));
+		}
+
+		private Mono<Long> fallBack(String key, long perSecond, Throwable cause) {
+			this.fallbacks.increment();
+			if (cause != null) {
+				log.warn("Redis did not answer a rate limit check within {} ({}); this instance's bucket answers",
+						TIMEOUT, cause.toString());
+			}
+			return this.local.take(key, perSecond);
 		}
 
 		@Override
 		public void close() {
-			this.connection.close();
+			if (this.connection != null) {
+				this.connection.close();
+			}
 			this.client.shutdown();
 		}
 

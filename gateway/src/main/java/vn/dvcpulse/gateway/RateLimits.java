@@ -1,10 +1,13 @@
 package vn.dvcpulse.gateway;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,10 +40,46 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 
 	private final BucketStore buckets;
 
-	RateLimits(Limits limits) {
+	RateLimits(Limits limits, MeterRegistry meters) {
 		this.limits = limits;
 		this.buckets = (limits.redisUri() != null && !limits.redisUri().isBlank())
-				? new BucketStore.InRedis(limits.redisUri()) : new BucketStore.InMemory();
+				? new BucketStore.InRedis(limits.redisUri(), meters) : new BucketStore.InMemory();
+	}
+
+	/**
+	 * Before any token is read (the cost a forged token would make the door pay): every request takes one token
+	 * from its client address's bucket, and one more from the address's bucket of requests without a token.
+	 */
+	@Bean
+	WebFilter addressLimits() {
+		return new AddressLimits();
+	}
+
+	private final class AddressLimits implements WebFilter, Ordered {
+
+		@Override
+		public int getOrder() {
+			return -200; // before Spring Security's filter chain (-100), after PlainRequests
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			String path = exchange.getRequest().getPath().value();
+			if (path.equals("/livez") || path.equals("/readyz")) {
+				return chain.filter(exchange); // the probes of the platform, answered from memory
+			}
+			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+			String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
+					: "unknown";
+			Mono<Long> wait = RateLimits.this.buckets.take("address:" + address, RateLimits.this.limits.perAddress());
+			if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+				wait = wait.flatMap((nanos) -> (nanos > 0) ? Mono.just(nanos)
+						: RateLimits.this.buckets.take("anonymous:" + address,
+								RateLimits.this.limits.perAddressWithoutToken()));
+			}
+			return wait.flatMap((nanos) -> (nanos > 0) ? tooMany(exchange, nanos) : chain.filter(exchange));
+		}
+
 	}
 
 	@Override
@@ -93,23 +132,28 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		byte[] body = AccessProblems.body(ProblemType.RATE_LIMITED, 429,
-				"This client or role sent more requests than its limit allows; retry after " + seconds + " s",
+		byte[] body = AccessProblems.body(ProblemType.RATE_LIMITED, 429, "This client, its address or its role sent "
+				+ "more requests than its limit allows; retry after " + seconds + " s",
 				exchange.getRequest().getPath().value());
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 	/**
-	 * @param perClient requests per second for one client, by role
-	 * @param perRole   requests per second for all clients of a role together
-	 * @param redisUri  where the buckets are shared ({@code redis://host:6379}); in memory when not set
+	 * @param perClient               requests per second for one client, by role
+	 * @param perRole                 requests per second for all clients of a role together
+	 * @param perAddress              requests per second from one client address, with a token or without
+	 * @param perAddressWithoutToken  requests per second without a token from one client address
+	 * @param redisUri                where the buckets are shared ({@code redis://host:6379}); in memory when not set
 	 */
 	@ConfigurationProperties("dvc.gateway.rate-limits")
-	record Limits(Map<Role, Long> perClient, Map<Role, Long> perRole, String redisUri) {
+	record Limits(Map<Role, Long> perClient, Map<Role, Long> perRole, long perAddress, long perAddressWithoutToken,
+			String redisUri) {
 
 		Limits {
 			perClient = (perClient != null) ? perClient : Map.of();
 			perRole = (perRole != null) ? perRole : Map.of();
+			perAddress = (perAddress > 0) ? perAddress : 1_000;
+			perAddressWithoutToken = (perAddressWithoutToken > 0) ? perAddressWithoutToken : 20;
 		}
 
 	}

@@ -12,11 +12,15 @@ import org.springframework.core.io.Resource;
  * @param jwkSetUri         the provider's JWK set
  * @param publicKeyLocation an RSA public key in PEM (X.509 SubjectPublicKeyInfo)
  * @param audience          when set, the {@code aud} every valid token must name
+ * @param rolesClaim        where the roles are ({@value AccessToken#ROLES_CLAIM} when not set; dotted for a nested
+ *                          claim, e.g. {@code realm_access.roles})
  */
 @ConfigurationProperties("dvc.access")
-public record AccessProperties(String issuer, String jwkSetUri, Resource publicKeyLocation, String audience) {
+public record AccessProperties(String issuer, String jwkSetUri, Resource publicKeyLocation, String audience,
+		String rolesClaim) {
 
 	public AccessProperties {
+		rolesClaim = (rolesClaim == null || rolesClaim.isBlank()) ? AccessToken.ROLES_CLAIM : rolesClaim;
 		if (issuer == null || issuer.isBlank()) {
 			throw new IllegalStateException("dvc.access.issuer is required: the iss of the tokens to accept "
 					+ "(DVC_ACCESS_ISSUER), with dvc.access.jwk-set-uri or dvc.access.public-key-location for the keys");

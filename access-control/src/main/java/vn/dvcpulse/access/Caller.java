@@ -22,7 +22,7 @@ public record Caller(String subject, Set<Role> roles, String locality) {
 
 	public static Caller of(Authentication authentication) {
 		if (authentication instanceof JwtAuthenticationToken token) {
-			return new Caller(token.getToken().getSubject(), AccessToken.roles(token.getToken()),
+			return new Caller(token.getToken().getSubject(), AccessToken.roles(token.getAuthorities()),
 					AccessToken.locality(token.getToken()));
 		}
 		throw new IllegalStateException("No verified token for this request");

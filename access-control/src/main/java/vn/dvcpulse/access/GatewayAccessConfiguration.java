@@ -28,7 +28,7 @@ import vn.dvcpulse.contract.problem.ProblemType;
 public class GatewayAccessConfiguration {
 
 	@Bean
-	SecurityWebFilterChain accessRules(ServerHttpSecurity http) {
+	SecurityWebFilterChain accessRules(ServerHttpSecurity http, AccessProperties properties) {
 		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.CHALLENGE);
 			return write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
@@ -37,7 +37,7 @@ public class GatewayAccessConfiguration {
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> write(exchange.getResponse(), HttpStatus.FORBIDDEN,
 				AccessProblems.forbidden(exchange.getRequest().getPath().value()));
 		JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-		roles.setJwtGrantedAuthoritiesConverter(AccessToken.authorities());
+		roles.setJwtGrantedAuthoritiesConverter(AccessToken.authorities(properties.rolesClaim()));
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

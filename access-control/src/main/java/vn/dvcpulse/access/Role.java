@@ -1,6 +1,6 @@
 package vn.dvcpulse.access;
 
-/** The roles a token may carry, in its {@value AccessToken#ROLES_CLAIM} claim. */
+/** The roles a token may carry, in its roles claim ({@link AccessToken}). */
 public enum Role {
 
 	/** A local government system: posts events of the one locality its token names, reads that locality's. */

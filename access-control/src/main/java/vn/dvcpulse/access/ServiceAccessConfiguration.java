@@ -25,7 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ServiceAccessConfiguration {
 
 	@Bean
-	SecurityFilterChain accessRules(HttpSecurity http) throws Exception {
+	SecurityFilterChain accessRules(HttpSecurity http, AccessProperties properties) throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
 			response.setStatus(401);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.CHALLENGE);
@@ -38,13 +38,13 @@ public class ServiceAccessConfiguration {
 			response.getOutputStream().write(AccessProblems.forbidden(request.getRequestURI()));
 		};
 		JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-		roles.setJwtGrantedAuthoritiesConverter(AccessToken.authorities());
+		roles.setJwtGrantedAuthoritiesConverter(AccessToken.authorities(properties.rolesClaim()));
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(AccessRules.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
-				// scraped by Prometheus on the service's own port, which is not routed by the gateway
+				// scraped by Prometheus on the service's management port, which the gateway never routes to
 				requests.requestMatchers("/actuator/prometheus", "/actuator/info").permitAll();
 				for (AccessRules.Rule rule : AccessRules.RULES) {
 					requests.requestMatchers(rule.method(), rule.pathArray()).hasAnyRole(rule.roleNames());

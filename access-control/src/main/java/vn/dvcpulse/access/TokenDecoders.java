@@ -71,7 +71,7 @@ public final class TokenDecoders {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()),
 				new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-				AccessToken.submitterNamesItsLocality()));
+				AccessToken.submitterNamesItsLocality(properties.rolesClaim())));
 		if (hasText(properties.audience())) {
 			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 					(audiences) -> audiences != null && audiences.contains(properties.audience())));

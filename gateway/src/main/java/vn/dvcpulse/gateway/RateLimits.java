@@ -119,12 +119,12 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 			.map(SecurityContext::getAuthentication)
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.cast(JwtAuthenticationToken.class)
-			.map((token) -> Optional.of(token.getToken()))
+			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((jwt) -> jwt.isEmpty() ? chain.filter(exchange)
-					: waitFor(jwt.get().getSubject(), AccessToken.roles(jwt.get()))
+			.flatMap((token) -> token.isEmpty() ? chain.filter(exchange)
+					: waitFor(token.get().getToken().getSubject(), AccessToken.roles(token.get().getAuthorities()))
 						.flatMap((nanos) -> (nanos > 0) ? tooMany(exchange, nanos)
-								: within(jwt.get().getSubject(), exchange, chain)));
+								: within(token.get().getToken().getSubject(), exchange, chain)));
 	}
 
 	/**

@@ -58,6 +58,8 @@ class GatewayFirewallTests {
 			GET   | /api/v1/metrics/national%00                      | 400
 			GET   | /api/v1/metrics/%2e%2e/national                  | 400
 			GET   | /api/v1/metrics/../catalog/services              | 400
+			GET   | /api/v1/metrics/nat%zzional                      | 400
+			GET   | /api/v1/metrics/national?x=%                     | 400
 			GET   | /api/v1/metrics/national/                        | 404
 			TRACE | /api/v1/metrics/national                         | 405
 			GET   | /api/v1/nothing-here                             | 403

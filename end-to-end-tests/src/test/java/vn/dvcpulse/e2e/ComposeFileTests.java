@@ -60,8 +60,12 @@ class ComposeFileTests {
 			String defaultPort = defaultOf(DeployFiles.applicationYml(name), "SERVER_PORT");
 			assertThat(env(name)).containsEntry("SERVER_PORT", Integer.valueOf(defaultPort));
 			assertThat(ports(name)).contains("127.0.0.1:" + defaultPort + ":" + defaultPort);
-			assertThat(healthcheck(name)).contains("localhost:" + (name.equals("gateway")
-					? defaultOf(DeployFiles.applicationYml(name), "MANAGEMENT_PORT") : defaultPort) + "/actuator/health");
+			// the actuator on its own port, published and probed there
+			String managementPort = defaultOf(DeployFiles.applicationYml(name), "MANAGEMENT_PORT");
+			assertThat(env(name)).containsEntry("MANAGEMENT_PORT", Integer.valueOf(managementPort))
+				.containsEntry("MANAGEMENT_ADDRESS", "0.0.0.0");
+			assertThat(ports(name)).contains("127.0.0.1:" + managementPort + ":" + managementPort);
+			assertThat(healthcheck(name)).contains("localhost:" + managementPort + "/actuator/health");
 		}
 	}
 
@@ -99,9 +103,8 @@ class ComposeFileTests {
 	@Test
 	void prometheusScrapesEveryServiceWhereItListens_andGrafanaReadsPrometheus() throws IOException {
 		String prometheus = Files.readString(DeployFiles.DEPLOY.resolve("prometheus/prometheus.yml"));
-		assertThat(prometheus).contains("gateway:" + env("gateway").get("MANAGEMENT_PORT"));
-		for (String name : List.of("service-catalog", "submission-tracker", "metrics-aggregator")) {
-			assertThat(prometheus).contains("\"" + name + ":" + env(name).get("SERVER_PORT") + "\"");
+		for (String name : SERVICES) {
+			assertThat(prometheus).contains("\"" + name + ":" + env(name).get("MANAGEMENT_PORT") + "\"");
 		}
 		assertThat(Files.readString(DeployFiles.DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yml")))
 			.contains("http://prometheus:9090");

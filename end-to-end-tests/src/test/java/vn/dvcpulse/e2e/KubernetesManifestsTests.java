@@ -45,14 +45,19 @@ class KubernetesManifestsTests {
 			List<Map<String, Object>> ports = (List<Map<String, Object>>) container.get("ports");
 			assertThat(ports).anySatisfy((port) -> assertThat(port.get("containerPort").toString())
 				.isEqualTo(service.getValue()));
-			String probed = service.getKey().equals("gateway") ? "management" : "http";
+			// the actuator on its own port, where the probes and Prometheus ask
+			String managementPort = yml.replaceAll("(?s).*\\$\\{MANAGEMENT_PORT:(\\d+)}.*", "$1");
+			assertThat(env(container)).containsEntry("MANAGEMENT_PORT", managementPort);
+			assertThat(ports).anySatisfy((port) -> {
+				assertThat(port.get("name")).isEqualTo("management");
+				assertThat(port.get("containerPort").toString()).isEqualTo(managementPort);
+			});
 			assertThat(probe(container, "livenessProbe")).containsEntry("path", "/actuator/health/liveness")
-				.containsEntry("port", probed);
+				.containsEntry("port", "management");
 			assertThat(probe(container, "readinessProbe")).containsEntry("path", "/actuator/health/readiness")
-				.containsEntry("port", probed);
+				.containsEntry("port", "management");
 			assertThat(map(map(container, "resources"), "requests")).containsKeys("cpu", "memory");
 		}
-		assertThat(env(container("gateway"))).containsEntry("MANAGEMENT_PORT", "9080");
 	}
 
 	@Test

@@ -58,14 +58,14 @@ class OnlineRateEndToEndTests extends ThroughTheGateway {
 		assertThat(postEvent(submitted("hn-9-s", "HN-9", "01", "ONLINE"))).isIn(200, 202);
 		await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
 			String exported = this.http.send(HttpRequest.newBuilder(
-					stack.service("metrics-aggregator", "/actuator/prometheus")).build(),
+					stack.management("metrics-aggregator", "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(exported).contains("dvc_locality_online_submission_rate{", "locality=\"01\"", "period=\"year\"",
 					"dvc_national_received{", "dvc_aggregator_freshness_seconds_bucket{",
 					"dvc_locality_last_event_age_seconds{");
 			assertThat(exported).containsPattern("dvc_locality_last_event_age_seconds\\{[^}]*locality=\"01\"[^}]*\\} [0-9.]+");
 			String tracker = this.http.send(HttpRequest.newBuilder(
-					stack.service("submission-tracker", "/actuator/prometheus")).build(),
+					stack.management("submission-tracker", "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(tracker).contains("dvc_ingest_events_total{", "dvc_ingest_acknowledgement_seconds_bucket{",
 					"dvc_lifecycle_held_events{", "resilience4j_circuitbreaker_state{");

@@ -50,7 +50,7 @@ class OperationsConfigEndToEndTests extends ThroughTheGateway {
 			Set<String> exported = new TreeSet<>();
 			exported.addAll(scrape(stack.management("/actuator/prometheus")));
 			for (String service : List.of("service-catalog", "submission-tracker", "metrics-aggregator")) {
-				exported.addAll(scrape(stack.service(service, "/actuator/prometheus")));
+				exported.addAll(scrape(stack.management(service, "/actuator/prometheus")));
 			}
 			assertThat(exported).containsAll(used);
 		});

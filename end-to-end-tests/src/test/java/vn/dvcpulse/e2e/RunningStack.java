@@ -30,8 +30,8 @@ final class RunningStack implements AutoCloseable {
 
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 
-	/** The gateway's actuator: on a port of its own, not routed. */
-	private final int managementPort = freePort();
+	/** Each service's actuator: on a port of its own, never the API's. */
+	private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
 	private final Map<String, Process> processes = new LinkedHashMap<>();
 
@@ -56,6 +56,7 @@ final class RunningStack implements AutoCloseable {
 	private RunningStack(String kafkaBrokers) {
 		this.kafkaBrokers = kafkaBrokers;
 		SERVICES.forEach((service) -> this.ports.put(service, freePort()));
+		SERVICES.forEach((service) -> this.managementPorts.put(service, freePort()));
 		try {
 			Files.createDirectories(this.logs);
 			this.state = Files.createTempDirectory("dvc-e2e-state");
@@ -81,7 +82,12 @@ final class RunningStack implements AutoCloseable {
 
 	/** The gateway's management port. */
 	URI management(String pathAndQuery) {
-		return URI.create("http://127.0.0.1:" + this.managementPort + pathAndQuery);
+		return management("gateway", pathAndQuery);
+	}
+
+	/** A service's management port: its health and its Prometheus metrics. */
+	URI management(String service, String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + this.managementPorts.get(service) + pathAndQuery);
 	}
 
 	/** A service's own loopback port, behind the gateway. */
@@ -115,8 +121,8 @@ final class RunningStack implements AutoCloseable {
 				"--spring.kafka.streams.properties.group.instance.id=" + service + "-e2e"));
 		// every service trusts the test issuer's tokens
 		command.addAll(TestTokens.serviceArguments());
+		command.add("--management.server.port=" + this.managementPorts.get(service));
 		if (service.equals("gateway")) {
-			command.add("--management.server.port=" + this.managementPort);
 			for (String behind : SERVICES.subList(0, 3)) {
 				command.add("--dvc.services." + behind + "=http://127.0.0.1:" + this.ports.get(behind));
 			}
@@ -127,8 +133,7 @@ final class RunningStack implements AutoCloseable {
 	}
 
 	private void awaitHealthy(String service) {
-		URI health = service.equals("gateway") ? management("/actuator/health")
-				: URI.create("http://127.0.0.1:" + this.ports.get(service) + "/actuator/health");
+		URI health = management(service, "/actuator/health");
 		await(service + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			if (!this.processes.get(service).isAlive()) {
 				throw new IllegalStateException(service + " exited; see " + this.logs.resolve(service + ".log"));

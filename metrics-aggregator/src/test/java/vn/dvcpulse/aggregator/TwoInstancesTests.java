@@ -70,6 +70,7 @@ class TwoInstancesTests {
 					"--spring.kafka.bootstrap-servers=" + this.brokers,
 					"--spring.kafka.streams.application-id=aggregator-two-instances-tests",
 					"--spring.kafka.streams.state-dir=" + stateDirs.resolve(name), "--server.port=0",
+					"--management.server.port=0",
 					"--server.address=127.0.0.1"));
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Configurable;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -23,15 +24,20 @@ public final class DeadLetterHandlers {
 	private DeadLetterHandlers() {
 	}
 
-	/** A record that could not be read. */
-	public static class Deserialization implements DeserializationExceptionHandler {
+	/** What each handler is configured with: the dead letters, from the streams configuration. */
+	abstract static class Configured implements Configurable {
 
-		private DeadLetters deadLetters;
+		DeadLetters deadLetters;
 
 		@Override
 		public void configure(Map<String, ?> configs) {
 			this.deadLetters = DeadLetters.from(configs);
 		}
+
+	}
+
+	/** A record that could not be read. */
+	public static class Deserialization extends Configured implements DeserializationExceptionHandler {
 
 		@Override
 		public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
@@ -43,14 +49,7 @@ public final class DeadLetterHandlers {
 	}
 
 	/** A record a processor threw on. */
-	public static class Processing implements ProcessingExceptionHandler {
-
-		private DeadLetters deadLetters;
-
-		@Override
-		public void configure(Map<String, ?> configs) {
-			this.deadLetters = DeadLetters.from(configs);
-		}
+	public static class Processing extends Configured implements ProcessingExceptionHandler {
 
 		@Override
 		public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
@@ -61,14 +60,7 @@ public final class DeadLetterHandlers {
 	}
 
 	/** A result that could not be written (serialised, or sent): its source record is the dead letter. */
-	public static class Production implements ProductionExceptionHandler {
-
-		private DeadLetters deadLetters;
-
-		@Override
-		public void configure(Map<String, ?> configs) {
-			this.deadLetters = DeadLetters.from(configs);
-		}
+	public static class Production extends Configured implements ProductionExceptionHandler {
 
 		@Override
 		public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,

@@ -54,7 +54,9 @@ public final class AccessProblems {
 		problem.put("title", title);
 		problem.put("status", status);
 		problem.put("detail", detail);
-		problem.put("instance", path);
+		if (path != null) {
+			problem.put("instance", path);
+		}
 		return JSON.writeValueAsBytes(problem);
 	}
 

@@ -46,7 +46,7 @@ public class LifecycleBenchmark {
 
 	private final Deserializer<ApplicationEvent> deserializer = Topics.SUBMISSIONS.valueSerde().deserializer();
 
-	private final ApplicationStateSerde states = new ApplicationStateSerde(ApplicationStateSerde.Format.SMILE);
+	private final ApplicationStateSerde states = new ApplicationStateSerde();
 
 	private List<ApplicationEvent> life;
 

@@ -301,7 +301,7 @@ public final class ReplayBenchmark {
 		try {
 			if (throughTracker) {
 				StreamsBuilder lifecycle = new StreamsBuilder();
-				LifecycleTopology.build(lifecycle, ApplicationStateSerde.Format.SMILE, new RunningApplicationStores(),
+				LifecycleTopology.build(lifecycle, new RunningApplicationStores(),
 						(rejection) -> {
 							if (rejected.getAndIncrement() == 0) {
 								System.out.println("first rejection: " + rejection);

@@ -1,8 +1,6 @@
 package vn.dvcpulse.aggregator.stream;
 
-import java.io.File;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serde;
@@ -95,11 +93,7 @@ public class RollupTopology {
 	/** The topology, and the merged view of its global tables that queries read. */
 	@Bean
 	MergedRollups mergedRollups(StreamsBuilder builder, KafkaStreamsConfiguration streams, Arrivals arrivals) {
-		String applicationId = applicationId(streams);
-		File stateDir = new File(new StreamsConfig(streams.asProperties()).getString(StreamsConfig.STATE_DIR_CONFIG));
-		StaleGlobalTables.clear(stateDir, applicationId,
-				changelogs(applicationId).stream().map(NewTopic::name).collect(Collectors.toSet()));
-		return build(builder, applicationId, arrivals::arrived);
+		return build(builder, applicationId(streams), arrivals::arrived);
 	}
 
 	public static String applicationId(KafkaStreamsConfiguration streams) {

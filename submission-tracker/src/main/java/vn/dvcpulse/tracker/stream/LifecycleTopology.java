@@ -11,7 +11,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,9 +32,8 @@ public class LifecycleTopology {
 	}
 
 	@Bean
-	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters, RunningApplicationStores running,
-			@Value("${dvc.lifecycle.state-format}") ApplicationStateSerde.Format stateFormat) {
-		return build(builder, stateFormat, running, (rejection) -> meters
+	KStream<String, Object> lifecycle(StreamsBuilder builder, MeterRegistry meters, RunningApplicationStores running) {
+		return build(builder, running, (rejection) -> meters
 			.counter("dvc.lifecycle.rejections", "reason", rejection.reason().name().toLowerCase(Locale.ROOT)
 				.replace('_', '-'), "locality", rejection.localityCode())
 			.increment());
@@ -45,11 +43,11 @@ public class LifecycleTopology {
 	 * The topology on its own, for the application and for {@code TopologyTestDriver} alike: it tells {@code listener}
 	 * of each rejection it feeds (for a metric: a rejection processed again after a crash is told again, so the count
 	 * is an operator's view, not a figure) and {@code running} of each partition's applications store while its
-	 * lifecycle runs, and writes application states in {@code stateFormat}.
+	 * lifecycle runs.
 	 */
-	public static KStream<String, Object> build(StreamsBuilder builder, ApplicationStateSerde.Format stateFormat,
-			RunningApplicationStores running, RejectionListener listener) {
-		ApplicationStateSerde states = new ApplicationStateSerde(stateFormat);
+	public static KStream<String, Object> build(StreamsBuilder builder, RunningApplicationStores running,
+			RejectionListener listener) {
+		ApplicationStateSerde states = new ApplicationStateSerde();
 		builder.addStateStore(Stores.keyValueStoreBuilder(
 				Stores.persistentKeyValueStore(ApplicationLifecycle.APPLICATIONS), Serdes.String(), states));
 		builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -14,10 +14,10 @@ import vn.dvcpulse.tracker.domain.ApplicationState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An application's state as its store keeps it: Smile now, and JSON as states were written before. */
+/** An application's state as its store keeps it: Smile. */
 class ApplicationStateSerdeTests {
 
-	private final ApplicationStateSerde serde = new ApplicationStateSerde(ApplicationStateSerde.Format.SMILE);
+	private final ApplicationStateSerde serde = new ApplicationStateSerde();
 
 	@Test
 	void state_isKeptAsSmile_andReadBackWhole() {
@@ -27,25 +27,6 @@ class ApplicationStateSerdeTests {
 
 		assertThat(new String(kept, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo(":)\n");
 		assertThat(kept.length).isLessThan(JsonSerdes.of(ApplicationState.class).serializer().serialize("t", state).length);
-		assertSameState(this.serde.deserializer().deserialize("t", kept), state);
-	}
-
-	@Test
-	void state_keptAsJsonBefore_isStillRead() {
-		ApplicationState state = wholeLifeWithARejection();
-		byte[] before = JsonSerdes.of(ApplicationState.class).serializer().serialize("t", state);
-
-		assertThat(before[0]).isEqualTo((byte) '{');
-		assertSameState(this.serde.deserializer().deserialize("t", before), state);
-	}
-
-	@Test
-	void duringARollingUpgrade_statesAreWrittenAsJson_whichTheFormerVersionReads() {
-		ApplicationState state = wholeLifeWithARejection();
-
-		byte[] kept = new ApplicationStateSerde(ApplicationStateSerde.Format.JSON).serializer().serialize("t", state);
-
-		assertSameState(JsonSerdes.of(ApplicationState.class).deserializer().deserialize("t", kept), state);
 		assertSameState(this.serde.deserializer().deserialize("t", kept), state);
 	}
 

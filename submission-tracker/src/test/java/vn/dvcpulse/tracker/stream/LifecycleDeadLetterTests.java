@@ -53,7 +53,7 @@ class LifecycleDeadLetterTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		LifecycleTopology.build(builder, ApplicationStateSerde.Format.SMILE, new RunningApplicationStores(),
+		LifecycleTopology.build(builder, new RunningApplicationStores(),
 				(rejection) -> {
 				});
 		Properties config = new Properties();
@@ -138,7 +138,7 @@ class LifecycleDeadLetterTests {
 			.allSatisfy((rejection) -> assertThat(rejection.reason()).isIn(RejectionReason.HISTORY_FULL,
 					RejectionReason.MILESTONE_ALREADY_REACHED));
 		assertThat(rejected).extracting(Rejection::reason).contains(RejectionReason.HISTORY_FULL);
-		byte[] state = new ApplicationStateSerde(ApplicationStateSerde.Format.SMILE).serializer()
+		byte[] state = new ApplicationStateSerde().serializer()
 			.serialize("", this.driver.<String, vn.dvcpulse.tracker.domain.ApplicationState>getKeyValueStore(
 					ApplicationLifecycle.APPLICATIONS).get("01/HN-1"));
 		assertThat(state.length).isLessThanOrEqualTo(ApplicationLifecycle.MAX_STATE_BYTES);

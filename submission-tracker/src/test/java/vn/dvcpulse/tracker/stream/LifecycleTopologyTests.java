@@ -49,7 +49,7 @@ class LifecycleTopologyTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		LifecycleTopology.build(builder, ApplicationStateSerde.Format.SMILE, this.running, (rejection) -> {
+		LifecycleTopology.build(builder, this.running, (rejection) -> {
 		});
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-tests");

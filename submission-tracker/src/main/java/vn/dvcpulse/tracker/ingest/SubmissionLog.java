@@ -3,17 +3,19 @@ package vn.dvcpulse.tracker.ingest;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,35 +66,30 @@ public class SubmissionLog {
 	 * acknowledgement timeout at the latest (the record may still arrive; a re-post of the same eventId counts once).
 	 */
 	public CompletableFuture<Instant> appendAsync(ApplicationEvent event) {
-		if (!this.breaker.tryAcquirePermission()) {
-			return CompletableFuture.failedFuture(CallNotPermittedException.createCallNotPermittedException(this.breaker));
-		}
 		String key = ApplicationKey.of(event.localityCode(), event.applicationId());
-		long started = this.breaker.getCurrentTimestamp();
-		CompletableFuture<Instant> acknowledged;
-		try {
-			acknowledged = this.template.send(Topics.SUBMISSIONS.name(), key, event)
-				.thenApply((result) -> Instant.ofEpochMilli(result.getRecordMetadata().timestamp()))
-				.orTimeout(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			// no metadata within max.block.ms, or the producer failed: Kafka does not have the event
-			acknowledged = CompletableFuture.failedFuture(ex);
-		}
-		return acknowledged.whenComplete((at, failure) -> {
-			long elapsed = this.breaker.getCurrentTimestamp() - started;
-			if (failure == null) {
-				this.breaker.onSuccess(elapsed, this.breaker.getTimestampUnit());
-				this.acknowledgements.record(elapsed, this.breaker.getTimestampUnit());
-			}
-			else if (refusal(failure) != null) {
-				// the caller's own record, not Kafka's health: it must not open the breaker that all localities share
-				this.breaker.releasePermission();
-			}
-			else {
-				this.breaker.onError(elapsed, this.breaker.getTimestampUnit(), failure);
-			}
-		});
+		Supplier<CompletionStage<Instant>> send = () -> this.template.send(Topics.SUBMISSIONS.name(), key, event)
+			.thenApply((result) -> Instant.ofEpochMilli(result.getRecordMetadata().timestamp()))
+			.orTimeout(this.properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		long started = System.nanoTime();
+		// the breaker counts what Kafka failed to acknowledge; a send refused at once is counted too (no metadata
+		// within max.block.ms, a failed producer); a record refused as the caller's is not (see refusal)
+		return CircuitBreaker.decorateCompletionStage(this.breaker, send)
+			.get()
+			.toCompletableFuture()
+			.whenComplete((at, failure) -> {
+				if (failure == null) {
+					this.acknowledgements.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+				}
+			});
+	}
+
+	/**
+	 * The breaker's configuration (application.yml) with one rule more: a caller's record that Kafka refused is no
+	 * failure of Kafka, so it must not open the breaker every locality shares.
+	 */
+	@Bean
+	static CircuitBreakerConfigCustomizer callersOwnRecordsDoNotOpenTheBreaker() {
+		return CircuitBreakerConfigCustomizer.of(BREAKER, (config) -> config.ignoreException((ex) -> refusal(ex) != null));
 	}
 
 	/** What in a failure says the record itself was refused (too large, or not writable), or {@code null}. */

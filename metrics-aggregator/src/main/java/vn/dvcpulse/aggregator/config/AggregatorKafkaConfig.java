@@ -1,5 +1,6 @@
 package vn.dvcpulse.aggregator.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,12 @@ class AggregatorKafkaConfig {
 	 * The milestones, declared here too so the aggregator can start before the tracker ever ran, and the changelogs
 	 * that publish the counts, which the global tables must find at start.
 	 */
+	/** The one clock every "today" and "now" of the aggregator is read from, so that tests can pin it. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics aggregatorTopics(KafkaStreamsConfiguration streams) {
 		List<NewTopic> topics = new ArrayList<>(List.of(Topics.MILESTONES.newTopic()));

@@ -1,5 +1,6 @@
 package vn.dvcpulse.aggregator.observe;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,10 @@ public class Arrivals {
 
 	private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
 
-	Arrivals(MeterRegistry meters) {
+	private final Clock clock;
+
+	Arrivals(MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.freshness = Timer.builder("dvc.aggregator.freshness")
 			.description("Time from an event's acknowledgement by Kafka to its milestone being counted")
 			.publishPercentileHistogram()
@@ -33,7 +37,7 @@ public class Arrivals {
 
 	/** Records one milestone's arrival; {@code acknowledgedAt} is its record's timestamp. */
 	public void arrived(ApplicationMilestone milestone, long acknowledgedAt) {
-		long now = System.currentTimeMillis();
+		long now = this.clock.millis();
 		this.freshness.record(Duration.ofMillis(Math.max(0, now - acknowledgedAt)));
 		this.lastArrival.merge(milestone.localityCode(), now, Math::max);
 	}

@@ -1,5 +1,6 @@
 package vn.dvcpulse.aggregator.observe;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
@@ -49,7 +50,10 @@ public class FigureGauges {
 
 	private final Set<String> registered = new HashSet<>();
 
-	FigureGauges(LocalityReport report, CatalogFeed catalog, Arrivals arrivals, MeterRegistry meters) {
+	private final Clock clock;
+
+	FigureGauges(LocalityReport report, CatalogFeed catalog, Arrivals arrivals, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.report = report;
 		this.catalog = catalog;
 		this.arrivals = arrivals;
@@ -57,7 +61,7 @@ public class FigureGauges {
 		// the target of each indicator in force today, so that dashboards can show the distance to it
 		for (Indicator indicator : Indicator.values()) {
 			Gauge.builder("dvc.target.threshold", this, (gauges) -> gauges.catalog.get()
-				.targetInForce(indicator, LocalDate.now(ReceiptPeriods.ZONE))
+				.targetInForce(indicator, ReceiptPeriods.dayOf(this.clock.instant()))
 				.map((target) -> target.threshold().doubleValue())
 				.orElse(Double.NaN))
 				.description("The catalog's target of an indicator in force today, as a share")
@@ -69,7 +73,7 @@ public class FigureGauges {
 	/** Recomputed every 15 s from the rollups: a month or a year is a few thousand entries, read by key range. */
 	@Scheduled(fixedDelayString = "${dvc.metrics.gauge-refresh:15s}", initialDelayString = "5s")
 	public void refresh() {
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = ReceiptPeriods.dayOf(this.clock.instant());
 		try {
 			this.figures.put("month", figures(this.report.localities(new LocalityReport.Query(today.withDayOfMonth(1),
 					today, Granularity.MONTH, Boundaries.CURRENT, null, null))));
@@ -146,7 +150,7 @@ public class FigureGauges {
 	/** The youngest arrival among the unit and the units it was formed from; NaN until one has sent anything. */
 	double secondsSinceLastEvent(String code) {
 		CatalogLookup lookup = this.catalog.get();
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = ReceiptPeriods.dayOf(this.clock.instant());
 		Set<String> codes = new HashSet<>();
 		codes.add(code);
 		lookup.locality(code, today).ifPresent((unit) -> codes.addAll(unit.predecessorCodes()));
@@ -156,7 +160,7 @@ public class FigureGauges {
 			.mapToLong(Long::longValue)
 			.max()
 			.orElse(-1);
-		return (latest < 0) ? Double.NaN : (System.currentTimeMillis() - latest) / 1000.0;
+		return (latest < 0) ? Double.NaN : (this.clock.millis() - latest) / 1000.0;
 	}
 
 	private static double rate(Rate rate) {

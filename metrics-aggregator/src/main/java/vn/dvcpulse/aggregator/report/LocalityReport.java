@@ -1,6 +1,7 @@
 package vn.dvcpulse.aggregator.report;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,10 +65,19 @@ public class LocalityReport {
 		.weigher((Question question, Answer answer) -> figures(answer.value()))
 		.build();
 
-	LocalityReport(Rollups rollups, CatalogFeed catalog, @Value("${dvc.metrics.minimum-volume:30}") long minimumVolume) {
+	private final Clock clock;
+
+	LocalityReport(Rollups rollups, CatalogFeed catalog, Clock clock,
+			@Value("${dvc.metrics.minimum-volume:30}") long minimumVolume) {
 		this.rollups = rollups;
+		this.clock = clock;
 		this.catalog = catalog;
 		this.minimumVolume = minimumVolume;
+	}
+
+	/** Today in Viet Nam, by the injected clock. */
+	private LocalDate today() {
+		return ReceiptPeriods.dayOf(this.clock.instant());
 	}
 
 	/** How many figures an answer holds, one at least. */
@@ -100,7 +110,7 @@ public class LocalityReport {
 	private <T> T answer(Supplier<T> compute, String question, Object... parameters) {
 		Question asked = new Question(question, List.of(parameters));
 		// read before computing: a change applied meanwhile makes the kept answer stale at once, never wrong
-		Basis basis = new Basis(this.rollups.changes(), this.catalog.get(), LocalDate.now(ReceiptPeriods.ZONE));
+		Basis basis = new Basis(this.rollups.changes(), this.catalog.get(), today());
 		Answer kept = this.answers.getIfPresent(asked);
 		if (kept != null && kept.basis().equals(basis)) {
 			return (T) kept.value();
@@ -226,7 +236,7 @@ public class LocalityReport {
 		List<String> periods = query.granularity().periods(query.from(), query.to());
 		LocalDate start = query.granularity().start(periods.get(0));
 		LocalDate end = query.granularity().end(periods.get(periods.size() - 1));
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = today();
 		List<Counted> entries = new ArrayList<>();
 		for (Entry entry : this.rollups.between(query.granularity(), periods.get(0), periods.get(periods.size() - 1))) {
 			if (query.includes(entry.key().service(), lookup)) {
@@ -261,7 +271,7 @@ public class LocalityReport {
 	private Map<String, DistinctAdults> distinctAdults(Query query, Period period, CatalogLookup lookup) {
 		Map<String, List<byte[]>> sketches = new TreeMap<>();
 		List<String> periods = query.granularity().periods(query.from(), query.to());
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = today();
 		List<Sketch> found = this.rollups.distinctCitizens(query.granularity(), periods.get(0),
 				periods.get(periods.size() - 1));
 		if (found.isEmpty() && query.granularity() == Granularity.DAY) {
@@ -282,9 +292,9 @@ public class LocalityReport {
 		return adults;
 	}
 
-	private static Optional<LocalityVersion> unitFor(String code, Boundaries boundaries, Period period,
+	private Optional<LocalityVersion> unitFor(String code, Boundaries boundaries, Period period,
 			CatalogLookup lookup) {
-		LocalDate on = (boundaries == Boundaries.CURRENT) ? LocalDate.now(ReceiptPeriods.ZONE) : period.to();
+		LocalDate on = (boundaries == Boundaries.CURRENT) ? today() : period.to();
 		return lookup.locality(code, on).or(() -> lookup.latestWithin(code, period.from(), period.to()));
 	}
 

@@ -1,5 +1,6 @@
 package vn.dvcpulse.aggregator.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,8 +33,11 @@ class LocalityMetricsResource {
 
 	private final CatalogFeed catalog;
 
-	LocalityMetricsResource(LocalityReport report, CatalogFeed catalog) {
+	private final Clock clock;
+
+	LocalityMetricsResource(LocalityReport report, CatalogFeed catalog, Clock clock) {
 		this.report = report;
+		this.clock = clock;
 		this.catalog = catalog;
 	}
 
@@ -89,7 +93,7 @@ class LocalityMetricsResource {
 	}
 
 	private LocalityReport.Query query(FigureParameters parameters, Granularity defaultGranularity) {
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = ReceiptPeriods.dayOf(this.clock.instant());
 		LocalDate first = (parameters.from() != null) ? parameters.from() : today.withDayOfYear(1);
 		LocalDate last = (parameters.to() != null) ? parameters.to() : today;
 		String service = blankAsNone(parameters.service());

@@ -1,13 +1,17 @@
 package vn.dvcpulse.aggregator.web;
 
+import java.time.Clock;
+
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LocalityMetricsResource.class)
-@Import({ LocalityReport.class, CsvFigures.class, QueryParameters.class })
+@Import({ LocalityReport.class, CsvFigures.class, QueryParameters.class, LocalityMetricsResourceTests.Today.class })
 class LocalityMetricsResourceTests {
 
 	@Autowired
@@ -316,6 +320,17 @@ class LocalityMetricsResourceTests {
 	private static MockHttpServletRequestBuilder get(String path, Object... variables) {
 		return MockMvcRequestBuilders.get(path, variables)
 			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.COMMITTEE));
+	}
+
+	/** The real clock: the figures asked of here are of past days. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Today {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
 	}
 
 }

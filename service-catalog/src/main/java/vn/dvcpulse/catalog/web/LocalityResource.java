@@ -1,5 +1,6 @@
 package vn.dvcpulse.catalog.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,10 @@ class LocalityResource {
 
 	private final CatalogStore catalog;
 
-	LocalityResource(CatalogStore catalog) {
+	private final Clock clock;
+
+	LocalityResource(CatalogStore catalog, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 	}
 
@@ -88,8 +92,8 @@ class LocalityResource {
 		return new History(CatalogEntity.LOCALITY, code, changes);
 	}
 
-	private static LocalDate today() {
-		return LocalDate.now(ReceiptPeriods.ZONE);
+	private LocalDate today() {
+		return ReceiptPeriods.dayOf(this.clock.instant());
 	}
 
 	record Localities(LocalDate at, long catalogVersion, int count, List<LocalityVersion> localities) {

@@ -1,5 +1,6 @@
 package vn.dvcpulse.catalog.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -41,7 +42,10 @@ class ServiceResource {
 
 	private final CatalogStore catalog;
 
-	ServiceResource(CatalogStore catalog) {
+	private final Clock clock;
+
+	ServiceResource(CatalogStore catalog, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 	}
 
@@ -51,7 +55,7 @@ class ServiceResource {
 			@RequestParam(required = false) String ministry, @RequestParam(required = false) Boolean verified,
 			@RequestParam(required = false) ServiceOnlineLevel onlineLevel) {
 		CatalogLookup lookup = this.catalog.lookup();
-		LocalDate today = LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate today = ReceiptPeriods.dayOf(this.clock.instant());
 		List<EssentialService> services = lookup.services().stream()
 			.filter((s) -> program == null || s.program().equalsIgnoreCase(program))
 			.filter((s) -> ministry == null || (s.responsibleMinistry() != null

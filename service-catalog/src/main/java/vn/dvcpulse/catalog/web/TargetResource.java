@@ -1,5 +1,6 @@
 package vn.dvcpulse.catalog.web;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,10 @@ class TargetResource {
 
 	private final CatalogStore catalog;
 
-	TargetResource(CatalogStore catalog) {
+	private final Clock clock;
+
+	TargetResource(CatalogStore catalog, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 	}
 
@@ -54,7 +58,7 @@ class TargetResource {
 	@GetMapping("/{indicator}")
 	ResponseEntity<IndicatorTarget> inForce(@PathVariable Indicator indicator,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
-		LocalDate day = (at != null) ? at : LocalDate.now(ReceiptPeriods.ZONE);
+		LocalDate day = (at != null) ? at : ReceiptPeriods.dayOf(this.clock.instant());
 		IndicatorTarget target = this.catalog.lookup().targetInForce(indicator, day)
 			.orElseThrow(() -> new NotInCatalogException("target", indicator + " on " + day));
 		return Revisions.withEtag(ResponseEntity.ok(), target.revision(), target);

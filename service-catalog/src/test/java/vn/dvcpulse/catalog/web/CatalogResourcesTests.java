@@ -1,12 +1,15 @@
 package vn.dvcpulse.catalog.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -233,6 +236,17 @@ class CatalogResourcesTests {
 
 	private static MockHttpServletRequestBuilder post(String path) {
 		return MockMvcRequestBuilders.post(path).header(HttpHeaders.AUTHORIZATION, COMMITTEE);
+	}
+
+	/** The real clock: "today" is the catalog's of now, after the 2025 merger. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Today {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
 	}
 
 }

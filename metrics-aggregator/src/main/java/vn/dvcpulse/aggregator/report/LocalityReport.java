@@ -37,7 +37,7 @@ import vn.dvcpulse.contract.catalog.LocalityVersion;
  * Every locality's indicators over a run of periods, in the boundaries asked for, ranked. Localities below the
  * minimum volume are listed but not ranked: a rate of 2 out of 3 says little.
  * <p>
- * Each answer is kept with what it was computed from (the rollups' change count, the catalog, the day) and served
+ * Each answer is kept under what it was computed from (the rollups' change count, the catalog, the day) and served
  * again while that is still the same: a yearly ranking costs about 7 ms of CPU, and the committee, the dashboards
  * and the gauges ask the same few questions far more often than the figures change when no events arrive. An answer
  * is never staler than the global tables it was computed from.
@@ -61,8 +61,8 @@ public class LocalityReport {
 
 	private final long minimumVolume;
 
-	private final Cache<Question, Answer> answers = Caffeine.newBuilder().maximumWeight(FIGURES_KEPT)
-		.weigher((Question question, Answer answer) -> figures(answer.value()))
+	private final Cache<Question, Object> answers = Caffeine.newBuilder().maximumWeight(FIGURES_KEPT)
+		.weigher((Question question, Object answer) -> figures(answer))
 		.build();
 
 	private final Clock clock;
@@ -103,21 +103,14 @@ public class LocalityReport {
 	}
 
 	/**
-	 * The kept answer to the question if it was computed from what holds now, else a new one, kept. Two requests
-	 * may compute the same answer at once; that costs CPU, never correctness, and holds no lock while computing.
+	 * The answer to the question computed from what holds now: kept under the question and its basis, so a change
+	 * of the rollups, the catalog or the day asks anew (what was kept for an older basis ages out by weight).
 	 */
 	@SuppressWarnings("unchecked")
 	private <T> T answer(Supplier<T> compute, String question, Object... parameters) {
-		Question asked = new Question(question, List.of(parameters));
 		// read before computing: a change applied meanwhile makes the kept answer stale at once, never wrong
 		Basis basis = new Basis(this.rollups.changes(), this.catalog.get(), today());
-		Answer kept = this.answers.getIfPresent(asked);
-		if (kept != null && kept.basis().equals(basis)) {
-			return (T) kept.value();
-		}
-		T value = compute.get();
-		this.answers.put(asked, new Answer(basis, value));
-		return value;
+		return (T) this.answers.get(new Question(question, List.of(parameters), basis), (asked) -> compute.get());
 	}
 
 	private Report ranking(Query query) {
@@ -175,7 +168,8 @@ public class LocalityReport {
 	}
 
 	private Targets distances(Query query) {
-		Report report = localities(query);
+		// computed here, not asked of the kept answers: a loader must not use the cache it loads into
+		Report report = ranking(query);
 		CatalogLookup lookup = this.catalog.get();
 		List<LocalityTargets> localities = new ArrayList<>();
 		for (LocalityFigure figure : report.localities()) {
@@ -427,14 +421,12 @@ public class LocalityReport {
 			Indicators indicators, Map<String, Integer> ranks, DistinctAdults distinctAdults) {
 	}
 
-	private record Question(String name, List<Object> parameters) {
+	/** A question, and what its answer depends on besides. */
+	private record Question(String name, List<Object> parameters, Basis basis) {
 	}
 
 	/** What an answer depends on besides the question; the catalog by identity, as each change makes a new one. */
 	private record Basis(long rollupChanges, CatalogLookup catalog, LocalDate today) {
-	}
-
-	private record Answer(Basis basis, Object value) {
 	}
 
 }

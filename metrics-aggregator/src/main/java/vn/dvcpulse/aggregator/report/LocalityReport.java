@@ -32,6 +32,7 @@ import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.Indicator;
 import vn.dvcpulse.contract.catalog.IndicatorTarget;
 import vn.dvcpulse.contract.catalog.LocalityVersion;
+import vn.dvcpulse.contract.catalog.Programme;
 
 /**
  * Every locality's indicators over a run of periods, in the boundaries asked for, ranked. Localities below the
@@ -345,7 +346,7 @@ public class LocalityReport {
 				return false;
 			}
 			return this.program == null || lookup.service(serviceCode)
-				.map((s) -> s.program().equalsIgnoreCase(this.program))
+				.map((s) -> Programme.of(this.program).map((programme) -> programme.includes(s)).orElse(false))
 				.orElse(false);
 		}
 

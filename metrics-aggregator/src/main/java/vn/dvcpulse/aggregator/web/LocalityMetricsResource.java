@@ -16,6 +16,7 @@ import vn.dvcpulse.aggregator.report.LocalityReport;
 import vn.dvcpulse.contract.ReceiptPeriods;
 import vn.dvcpulse.contract.catalog.CatalogFeed;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
+import vn.dvcpulse.contract.catalog.Programme;
 import vn.dvcpulse.contract.problem.FieldProblem;
 import vn.dvcpulse.contract.problem.InvalidFieldsException;
 import vn.dvcpulse.contract.problem.ProblemType;
@@ -115,9 +116,9 @@ class LocalityMetricsResource {
 			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER,
 					List.of(FieldProblem.invalid("service", "the code of one of the 53 essential services", service)));
 		}
-		if (program != null && !program.equalsIgnoreCase("P06") && !program.equalsIgnoreCase("Q422")) {
+		if (program != null && Programme.of(program).isEmpty()) {
 			throw new InvalidFieldsException(ProblemType.INVALID_PARAMETER,
-					List.of(FieldProblem.invalid("program", "P06 or Q422", program)));
+					List.of(FieldProblem.invalid("program", Programme.expected(), program)));
 		}
 		Boundaries boundaries = (parameters.boundaries() != null) ? parameters.boundaries() : Boundaries.CURRENT;
 		return new LocalityReport.Query(first, last, granularity, boundaries, program, service);

@@ -3,6 +3,7 @@ package vn.dvcpulse.catalog.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +30,11 @@ import vn.dvcpulse.contract.catalog.CatalogChange;
 import vn.dvcpulse.contract.catalog.CatalogLookup;
 import vn.dvcpulse.contract.catalog.EssentialService;
 import vn.dvcpulse.contract.catalog.OnlineLevelChange;
+import vn.dvcpulse.contract.catalog.Programme;
 import vn.dvcpulse.contract.catalog.ServiceOnlineLevel;
 import vn.dvcpulse.contract.problem.FieldProblem;
 import vn.dvcpulse.contract.problem.InvalidFieldsException;
+import vn.dvcpulse.contract.problem.ProblemType;
 
 /** The 53 essential services: read by everyone, changed by the steward. */
 @RestController
@@ -56,8 +59,13 @@ class ServiceResource {
 			@RequestParam(required = false) ServiceOnlineLevel onlineLevel) {
 		CatalogLookup lookup = this.catalog.lookup();
 		LocalDate today = ReceiptPeriods.dayOf(this.clock.instant());
+		// an empty ?program= is no filter; a programme that is none is a 400
+		Optional<Programme> programme = (program == null || program.isBlank()) ? Optional.empty()
+				: Optional.of(Programme.of(program).orElseThrow(() -> new InvalidFieldsException(
+						ProblemType.INVALID_PARAMETER,
+						List.of(FieldProblem.invalid("program", Programme.expected(), program)))));
 		List<EssentialService> services = lookup.services().stream()
-			.filter((s) -> program == null || s.program().equalsIgnoreCase(program))
+			.filter((s) -> programme.isEmpty() || programme.get().includes(s))
 			.filter((s) -> ministry == null || (s.responsibleMinistry() != null
 					&& s.responsibleMinistry().toLowerCase().contains(ministry.toLowerCase())))
 			.filter((s) -> verified == null || s.verified() == verified)

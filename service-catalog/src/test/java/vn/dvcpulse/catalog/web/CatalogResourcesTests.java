@@ -88,6 +88,21 @@ class CatalogResourcesTests {
 	}
 
 	@Test
+	void services_anEmptyProgramIsNoFilter_andAProgrammeThatIsNoneIsA400() throws Exception {
+		this.mvc.perform(get("/api/v1/catalog/services?program="))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.count").value(53));
+		this.mvc.perform(get("/api/v1/catalog/services?program=q422"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.count").value(28));
+		this.mvc.perform(get("/api/v1/catalog/services?program=P07"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:dvc-pulse:problem:invalid-parameter"))
+			.andExpect(jsonPath("$.field").value("program"))
+			.andExpect(jsonPath("$.expected").value("P06 or Q422"));
+	}
+
+	@Test
 	void service_byCode_withItsRevisionAsETag() throws Exception {
 		this.mvc.perform(get("/api/v1/catalog/services/P06-03"))
 			.andExpect(status().isOk())

@@ -1,6 +1,5 @@
 package vn.dvcpulse.gateway;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +36,7 @@ import vn.dvcpulse.contract.problem.ProblemType;
 /**
  * The door's limits, each a caller's own, so that no one caller can starve the others:
  * <ul>
- * <li>per client address, before any token is read: every request, and fewer without a token;
+ * <li>per client address, before any token is read: {@link AddressLimits};
  * <li>per client (the token's subject; a client with several roles gets the most generous) and per role (all its
  * clients together): token buckets (Bucket4j), answered {@code 429} with {@code Retry-After} when any is empty;
  * <li>per client, the requests it has in flight at once, imports apart (resilience4j bulkheads): a client at its
@@ -65,42 +63,6 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 		this.limits = limits;
 		this.buckets = (limits.redisUri() != null && !limits.redisUri().isBlank())
 				? new BucketStore.InRedis(limits.redisUri(), meters) : new BucketStore.InMemory();
-	}
-
-	/**
-	 * Before any token is read (the cost a forged token would make the door pay): every request takes one token
-	 * from its client address's bucket, and one more from the address's bucket of requests without a token.
-	 */
-	@Bean
-	WebFilter addressLimits() {
-		return new AddressLimits();
-	}
-
-	private final class AddressLimits implements WebFilter, Ordered {
-
-		@Override
-		public int getOrder() {
-			return -200; // before Spring Security's filter chain (-100), after PlainRequests
-		}
-
-		@Override
-		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			String path = exchange.getRequest().getPath().value();
-			if (path.equals("/livez") || path.equals("/readyz")) {
-				return chain.filter(exchange); // the probes of the platform, answered from memory
-			}
-			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-			String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
-					: "unknown";
-			Mono<Long> wait = RateLimits.this.buckets.take("address:" + address, RateLimits.this.limits.perAddress());
-			if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-				wait = wait.flatMap((nanos) -> (nanos > 0) ? Mono.just(nanos)
-						: RateLimits.this.buckets.take("anonymous:" + address,
-								RateLimits.this.limits.perAddressWithoutToken()));
-			}
-			return wait.flatMap((nanos) -> (nanos > 0) ? tooMany(exchange, nanos) : chain.filter(exchange));
-		}
-
 	}
 
 	@Override
@@ -181,7 +143,7 @@ class RateLimits implements WebFilter, Ordered, DisposableBean {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	private static Mono<Void> tooMany(ServerWebExchange exchange, long nanos) {
+	static Mono<Void> tooMany(ServerWebExchange exchange, long nanos) {
 		ServerHttpResponse response = exchange.getResponse();
 		long seconds = Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +25,16 @@ import vn.dvcpulse.access.Role;
 import vn.dvcpulse.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** One locality's import in flight does not keep another's out, and a second of its own is refused at once. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PerClientBulkheadTests {
 
 	private final CountDownLatch release = new CountDownLatch(1);
+
+	/** The imports the stand-in holds now. */
+	private final AtomicInteger held = new AtomicInteger();
 
 	private HttpServer tracker;
 
@@ -42,6 +48,7 @@ class PerClientBulkheadTests {
 		this.tracker = StandIn.answering((exchange) -> {
 			try {
 				exchange.getRequestBody().readAllBytes();
+				this.held.incrementAndGet();
 				this.release.await(20, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
@@ -67,18 +74,18 @@ class PerClientBulkheadTests {
 		String hanoi = submitter("hanoi-one-stop", "01");
 		String saigon = submitter("saigon-one-stop", "79");
 		CompletableFuture<HttpResponse<String>> first = importAs(hanoi);
-		Thread.sleep(500); // the first is in flight, held by the stand-in
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() == 1); // in flight, held by the stand-in
 		long started = System.nanoTime();
 		HttpResponse<String> second = importAs(hanoi).get(5, TimeUnit.SECONDS);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		CompletableFuture<HttpResponse<String>> other = importAs(saigon);
-		Thread.sleep(300);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.held.get() == 2);
 
 		assertThat(second.statusCode()).as(second.body()).isEqualTo(429);
 		assertThat(second.body()).contains("\"type\":\"urn:dvc-pulse:problem:rate-limited\"");
 		assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(millis).as("refused at once, not after waiting").isLessThan(2_000);
-		assertThat(other.isDone()).as("another client's import is in flight, not refused").isFalse();
+		assertThat(other.isDone()).as("another client's import is held by the service, not refused").isFalse();
 		this.release.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 		assertThat(other.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);

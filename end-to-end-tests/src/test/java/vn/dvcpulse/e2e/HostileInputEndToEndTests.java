@@ -2,14 +2,21 @@ package vn.dvcpulse.e2e;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +65,27 @@ class HostileInputEndToEndTests extends ThroughTheGateway {
 			assertThat(danang).as("Đà Nẵng in May 2024").isNotNull();
 			assertThat(danang.get("volume").asLong()).isEqualTo(1);
 		});
+		// and each record written past the door is a dead letter, naming where it was read
+		Map<String, String> origin = new HashMap<>();
+		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(TestKafkaBroker.BROKERS_PROPERTY),
+				ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			deadLetters.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				deadLetters.poll(Duration.ofMillis(200)).forEach((letter) -> {
+					if (letter.key() != null && letter.key().endsWith(run)) {
+						origin.put(letter.key(), new String(
+								letter.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8));
+					}
+				});
+				return origin.size() == 4;
+			});
+		}
+		assertThat(origin).containsEntry("48/P-" + run, Topics.SUBMISSIONS.name())
+			.containsEntry("48/U-" + run, Topics.SUBMISSIONS.name())
+			.containsEntry("48/B-" + run, Topics.SUBMISSIONS.name())
+			.containsEntry("48/M-" + run, Topics.MILESTONES.name());
 	}
 
 	@ParameterizedTest(name = "{0}")

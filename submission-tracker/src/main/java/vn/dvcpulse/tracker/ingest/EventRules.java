@@ -62,8 +62,8 @@ public class EventRules {
 		}
 	}
 
+	/** The checks, once the door has called {@link #requireCatalog()} for the request. */
 	public void check(ApplicationEvent event) {
-		requireCatalog();
 		checkTypeFields(event);
 		checkCitizenRef(event);
 		checkTime(event);

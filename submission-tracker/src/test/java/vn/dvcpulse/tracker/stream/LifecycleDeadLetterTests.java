@@ -126,12 +126,10 @@ class LifecycleDeadLetterTests {
 	void anApplicationGrownPastItsStateBytes_rejectsTheEventThatWouldPassThem_andKeepsItsState() {
 		post(received("HN-1"));
 		// large events of an application, each under the record limit, until its state would pass its bytes
-		int sent = 0;
 		for (int i = 0; i < 20; i++) {
 			post(withComponents(new ApplicationEvent("big-" + i, EventType.DIGITIZED, "HN-1", "01", "P06-03",
 					ApplicationEvents.DAY_ONE.plusHours(i + 1), null, null, null, null, null, null, true, null, null,
 					null, null, null), Collections.nCopies(400, "c".repeat(120))));
-			sent++;
 		}
 		List<Rejection> rejected = this.rejections.readValuesToList();
 		assertThat(rejected).isNotEmpty()
@@ -142,7 +140,6 @@ class LifecycleDeadLetterTests {
 			.serialize("", this.driver.<String, vn.dvcpulse.tracker.domain.ApplicationState>getKeyValueStore(
 					ApplicationLifecycle.APPLICATIONS).get("01/HN-1"));
 		assertThat(state.length).isLessThanOrEqualTo(ApplicationLifecycle.MAX_STATE_BYTES);
-		assertThat(sent).isEqualTo(20);
 		assertThat(this.deadLetters.written()).isEmpty();
 		// and the application still moves
 		post(ApplicationEvents.completed("c", 3));
